@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from cities.models import City, CityLink, Programme, ProgrammeMembership
+from wecitizens.admin import (
+    EnglishTranslationFilter,
+    PublishActionsMixin,
+    TranslationStatusAdminMixin,
+    thumbnail,
+)
+
+
+class ProgrammeMembershipInline(admin.TabularInline):
+    model = ProgrammeMembership
+    extra = 0
+    autocomplete_fields = ["programme"]
+
+
+class CityLinkInline(TranslationTabularInline):
+    model = CityLink
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "short_name", "start_year", "end_year", "city_count"]
+    search_fields = ["name_th", "name_en", "short_name_th", "short_name_en", "slug"]
+    prepopulated_fields = {"slug": ("short_name_en",)}
+
+    @admin.display(description=_("cities"))
+    def city_count(self, obj):
+        return obj.memberships.count()
+
+
+@admin.register(City)
+class CityAdmin(PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = [
+        "name",
+        "hero_thumbnail",
+        "province",
+        "region",
+        "research_area",
+        "is_published",
+        "has_english",
+        "updated_at",
+    ]
+    list_filter = ["is_published", "region", "memberships__programme", EnglishTranslationFilter]
+    search_fields = ["name_th", "name_en", "province_th", "province_en", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    inlines = [ProgrammeMembershipInline, CityLinkInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "province", "region", "research_area"]}),
+        (_("Text"), {"fields": ["summary", "body"]}),
+        (_("Image"), {"fields": ["hero_image", "hero_image_alt"]}),
+        (_("Map"), {"fields": ["latitude", "longitude"]}),
+        (_("Publishing"), {"fields": ["is_published"]}),
+    ]
+
+    @admin.display(description=_("image"))
+    def hero_thumbnail(self, obj):
+        return thumbnail(obj.hero_image, obj.hero_image_alt)

@@ -1,0 +1,201 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wecitizens.i18n import TranslationStatusMixin
+from wecitizens.images import IMAGE_VALIDATORS
+from wecitizens.models import NameOrderingQuerySet, TimestampedModel
+
+
+class Region(models.TextChoices):
+    """Thailand's six geographic regions (the National Geographical Committee's system)."""
+
+    NORTH = "north", _("North")
+    NORTHEAST = "northeast", _("Northeast")
+    CENTRAL = "central", _("Central")
+    EAST = "east", _("East")
+    WEST = "west", _("West")
+    SOUTH = "south", _("South")
+
+
+class Programme(TimestampedModel):
+    """A funding programme that cities take part in.
+
+    The Learning City programme (2563–2564 BE), its follow-on that tells the public what the
+    18 cities learned (2565–2566 BE, WeCitizens' own project), and CIAP (2567–2568 BE).
+    Programmes are data, so staff can add the next one without a code change.
+    """
+
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(
+        _("short name"), max_length=80, blank=True, help_text=_("Used in lists and filters.")
+    )
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("ASCII, used in URLs."))
+    description = models.TextField(_("description"), blank=True)
+    funder = models.CharField(_("funder"), max_length=300, blank=True)
+    partners = models.CharField(_("partners"), max_length=300, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("first year (CE)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2200)],
+        help_text=_("Common Era year; Thai pages show it in the Buddhist Era (+543)."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year (CE)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2200)],
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["order", "start_year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="programme_years_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("cities:city_list") + f"?programme={self.slug}"
+
+
+class CityQuerySet(NameOrderingQuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class City(TranslationStatusMixin, TimestampedModel):
+    """A city (in practice a province and the area within it) where the research took place.
+
+    Its slug is ASCII and stable: links to it are shared on Facebook and LINE.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("ASCII, used in URLs. Keep it."))
+    province = models.CharField(_("province"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    research_area = models.CharField(
+        _("research area"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where in the city the research worked, e.g. ย่านกะดีจีน."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    hero_image = models.ImageField(
+        _("hero image"), upload_to="cities/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with an image."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    programmes = models.ManyToManyField(
+        Programme,
+        through="ProgrammeMembership",
+        related_name="cities",
+        verbose_name=_("programmes"),
+        blank=True,
+    )
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+
+    objects = CityQuerySet.as_manager()
+
+    translation_check_fields = ("name", "province", "research_area", "summary")
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("cities:city_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not (self.hero_image_alt_th or self.hero_image_alt_en):
+            raise ValidationError(
+                {"hero_image_alt_th": _("Describe the hero image for readers who cannot see it.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+
+class ProgrammeMembership(models.Model):
+    """A city's place in a programme, with its number in that programme's published list."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="memberships")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="memberships"
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number in the programme's list"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("programme membership")
+        verbose_name_plural = _("programme memberships")
+        ordering = ["programme__order", "number", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "programme"], name="membership_city_once_per_programme"
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "number"], name="membership_number_unique_in_programme"
+            ),
+        ]
+
+    def __str__(self):
+        if self.number:
+            return f"{self.programme} #{self.number}: {self.city}"
+        return f"{self.programme}: {self.city}"
+
+
+class CityLink(models.Model):
+    """The city's page on another learning-city platform (e.g. UNESCO GNLC)."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="links")
+    platform = models.CharField(_("platform"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("link to another platform")
+        verbose_name_plural = _("links to other platforms")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.platform

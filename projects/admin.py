@@ -1,0 +1,90 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
+from wecitizens.admin import (
+    EnglishTranslationFilter,
+    PublishActionsMixin,
+    TranslationStatusAdminMixin,
+    thumbnail,
+)
+
+
+@admin.register(Person)
+class PersonAdmin(PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = [
+        "name",
+        "photo_thumbnail",
+        "honorific",
+        "role",
+        "affiliation",
+        "city",
+        "is_published",
+        "has_english",
+    ]
+    list_filter = ["is_published", "city", "city__region", EnglishTranslationFilter]
+    search_fields = ["name_th", "name_en", "affiliation_th", "affiliation_en", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ["city"]
+    list_select_related = ["city"]
+
+    @admin.display(description=_("photo"))
+    def photo_thumbnail(self, obj):
+        return thumbnail(obj.photo, obj.photo_alt)
+
+
+class ProjectMemberInline(TranslationTabularInline):
+    model = ProjectMember
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class SubProjectInline(TranslationStackedInline):
+    model = SubProject
+    extra = 0
+    autocomplete_fields = ["lead"]
+
+
+class MilestoneInline(TranslationTabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(ResearchProject)
+class ResearchProjectAdmin(
+    PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+):
+    list_display = [
+        "__str__",
+        "city",
+        "programme",
+        "lead",
+        "status",
+        "is_published",
+        "has_english",
+    ]
+    list_filter = [
+        "is_published",
+        "status",
+        "programme",
+        "city",
+        "city__region",
+        "tags",
+        EnglishTranslationFilter,
+    ]
+    search_fields = ["title_th", "title_en", "slug", "city__name_th", "city__name_en"]
+    autocomplete_fields = ["city", "lead"]
+    list_select_related = ["city", "programme", "lead"]
+    inlines = [ProjectMemberInline, SubProjectInline, MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "city", "programme", "number", "status"]}),
+        (_("People"), {"fields": ["lead", "institution"]}),
+        (_("Years"), {"fields": ["start_year", "end_year"]}),
+        (_("Text"), {"fields": ["summary", "body", "tags"]}),
+        (_("Publishing"), {"fields": ["is_published"]}),
+    ]

@@ -1,0 +1,258 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from cities.models import City, Programme
+from wecitizens.i18n import TranslationStatusMixin, translated
+from wecitizens.images import IMAGE_VALIDATORS
+from wecitizens.models import NameOrderingQuerySet, TaggedItem, TimestampedModel
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
+
+
+class PersonQuerySet(NameOrderingQuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Person(TranslationStatusMixin, TimestampedModel):
+    """Someone behind the programme: a researcher, a mayor, a city developer, an interviewee.
+
+    The honorific (ผศ. ดร., คุณ, …) is kept apart from the name so lists can sort by name.
+    """
+
+    honorific = models.CharField(
+        _("honorific"), max_length=80, blank=True, help_text=_("e.g. ผศ. ดร., คุณ, Dr.")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("ASCII, used in URLs. Keep it."))
+    role = models.CharField(_("role"), max_length=300, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="people/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it. Required with a photo."),
+    )
+    city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+        verbose_name=_("city"),
+        help_text=_("The city this person works in, if any."),
+    )
+    is_published = models.BooleanField(_("published"), default=True, db_index=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    translation_check_fields = ("name", "role", "affiliation")
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        honorific = translated(self, "honorific").text
+        name = translated(self, "name").text
+        # Thai honorifics are written against the name (ผศ. ดร.ชัญญรินทร์); keep the staff's spacing.
+        return f"{honorific} {name}".strip() if honorific else name
+
+    def get_absolute_url(self):
+        return reverse("projects:person_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.photo and not (self.photo_alt_th or self.photo_alt_en):
+            raise ValidationError(
+                {"photo_alt_th": _("Describe the photo for readers who cannot see it.")}
+            )
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_RESEARCH = "under_research", _("Under research")
+    COMPLETED = "completed", _("Completed")
+
+
+class ResearchProjectQuerySet(NameOrderingQuerySet):
+    name_field = "title"
+
+    def published(self):
+        return self.filter(is_published=True, city__is_published=True)
+
+
+class ResearchProject(TranslationStatusMixin, TimestampedModel):
+    """A funded research project (ชุดโครงการ) in one city, under one programme.
+
+    The Learning City programme funded 20 of them in 18 cities; Chiang Mai and Rayong have
+    two each, told apart by `number`. Where the published record gives no title, the title
+    stays empty and pages show "Research project n, city" instead of an invented one.
+    """
+
+    title = models.CharField(_("title"), max_length=400, blank=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("ASCII, used in URLs. Keep it."))
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="projects", verbose_name=_("city")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("programme"),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number in the city"), default=1, help_text=_("1, 2, … when a city has several.")
+    )
+    lead = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+        null=True,
+        blank=True,
+        verbose_name=_("lead researcher"),
+    )
+    team = models.ManyToManyField(
+        Person,
+        through="ProjectMember",
+        related_name="projects",
+        blank=True,
+        verbose_name=_("team"),
+    )
+    institution = models.CharField(_("institution"), max_length=300, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("first year (CE)"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year (CE)"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, blank=True
+    )
+    tags = TaggableManager(through=TaggedItem, blank=True, verbose_name=_("tags"))
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+
+    objects = ResearchProjectQuerySet.as_manager()
+
+    translation_check_fields = ("title", "summary", "institution")
+
+    class Meta:
+        verbose_name = _("research project")
+        verbose_name_plural = _("research projects")
+        ordering = ["city_id", "number", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "programme", "number"], name="project_number_unique_in_city"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="project_years_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        title = translated(self, "title").text
+        if title:
+            return title
+        return gettext("Research project %(number)s, %(city)s") % {
+            "number": self.number,
+            "city": translated(self.city, "name").text,
+        }
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+
+class ProjectMember(models.Model):
+    """A person's place on a research project's team."""
+
+    project = models.ForeignKey(
+        ResearchProject, on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="project_memberships"
+    )
+    role = models.CharField(_("role on the project"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "person"], name="project_member_once_per_project"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+
+class SubProject(models.Model):
+    """A sub-project (โครงการย่อย) of a research project: the 20 projects had 41."""
+
+    project = models.ForeignKey(
+        ResearchProject, on_delete=models.CASCADE, related_name="subprojects"
+    )
+    title = models.CharField(_("title"), max_length=400)
+    lead = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="led_subprojects",
+        null=True,
+        blank=True,
+        verbose_name=_("lead"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("sub-project")
+        verbose_name_plural = _("sub-projects")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return translated(self, "title").text
+
+
+class Milestone(models.Model):
+    """A dated step in a research project's timeline."""
+
+    project = models.ForeignKey(
+        ResearchProject, on_delete=models.CASCADE, related_name="milestones"
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {translated(self, 'title').text}"

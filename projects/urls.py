@@ -1,0 +1,10 @@
+from django.urls import path
+
+from projects import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+]

@@ -1,0 +1,47 @@
+from django.db.models import Q
+from django.views.generic import DetailView
+
+from projects.models import Person, ResearchProject
+from stories.models import Story
+from wecitizens.views import PublishedObjectMixin
+
+
+class ProjectDetailView(PublishedObjectMixin, DetailView):
+    template_name = "projects/project_detail.html"
+    context_object_name = "project"
+    queryset = ResearchProject.objects.select_related("city", "programme", "lead").prefetch_related(
+        "memberships__person", "subprojects__lead", "milestones", "tags"
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["stories"] = (
+            Story.objects.published()
+            .filter(projects=self.object)
+            .select_related("city")
+            .newest_first()[:12]
+        )
+        return context
+
+
+class PersonDetailView(PublishedObjectMixin, DetailView):
+    template_name = "projects/person_detail.html"
+    context_object_name = "person"
+    queryset = Person.objects.select_related("city")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        context["projects"] = (
+            ResearchProject.objects.published()
+            .filter(Q(lead=person) | Q(team=person))
+            .select_related("city")
+            .distinct()
+        )
+        context["stories"] = (
+            Story.objects.published()
+            .filter(people=person)
+            .select_related("city")
+            .newest_first()[:24]
+        )
+        return context

@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from cities.models import City
+from projects.models import Person, ResearchProject
+from wecitizens.html import sanitize_html
+from wecitizens.i18n import TranslationStatusMixin
+from wecitizens.images import IMAGE_VALIDATORS
+from wecitizens.models import TaggedItem, TimestampedModel
+
+
+class StoryKind(models.TextChoices):
+    INTERVIEW = "interview", _("Interview")
+    ARTICLE = "article", _("Article")
+    NEWS = "news", _("News")
+    ESSAY = "essay", _("Essay")
+    EVENT = "event", _("Event")
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self):
+        """Stories a reader may see: published, and not scheduled for later.
+
+        Stories imported from the old page have no known date: they are public with none.
+        """
+        return self.filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
+            status=StoryStatus.PUBLISHED,
+        ).exclude(city__is_published=False)
+
+    def newest_first(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+
+
+class Story(TranslationStatusMixin, TimestampedModel):
+    """An interview, article or news item about a city, its research or the programme itself.
+
+    The body is rich text stored as sanitized HTML. A story without a city is about the
+    programme as a whole.
+    """
+
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("ASCII, used in URLs. Keep it.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=StoryKind.choices, default=StoryKind.ARTICLE
+    )
+    excerpt = models.TextField(_("excerpt"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Rich text (HTML)."))
+    hero_image = models.ImageField(
+        _("hero image"), upload_to="stories/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with an image."),
+    )
+    hero_image_caption = models.CharField(_("hero image caption"), max_length=400, blank=True)
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        related_name="stories",
+        null=True,
+        blank=True,
+        verbose_name=_("city"),
+        help_text=_("Leave empty for a story about the programme as a whole."),
+    )
+    projects = models.ManyToManyField(
+        ResearchProject,
+        related_name="stories",
+        blank=True,
+        verbose_name=_("related research projects"),
+    )
+    people = models.ManyToManyField(
+        Person,
+        through="StoryPerson",
+        related_name="stories",
+        blank=True,
+        verbose_name=_("people featured"),
+    )
+    tags = TaggableManager(through=TaggedItem, blank=True, verbose_name=_("tags"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        null=True,
+        blank=True,
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=StoryStatus.choices,
+        default=StoryStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A future time schedules the story: it stays hidden until then."),
+    )
+    source_url = models.URLField(
+        _("original post"), max_length=500, blank=True, help_text=_("Where it first appeared.")
+    )
+    is_featured = models.BooleanField(_("featured"), default=False)
+
+    objects = StoryQuerySet.as_manager()
+
+    translation_check_fields = ("title", "excerpt", "body")
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="story_status_date")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("stories:story_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and (self.published_at is None or self.published_at <= timezone.now())
+            and (self.city is None or self.city.is_published)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not (self.hero_image_alt_th or self.hero_image_alt_en):
+            raise ValidationError(
+                {"hero_image_alt_th": _("Describe the hero image for readers who cannot see it.")}
+            )
+
+    def save(self, *args, **kwargs):
+        for language in ("th", "en"):
+            field = f"body_{language}"
+            setattr(self, field, sanitize_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+
+class StoryPerson(models.Model):
+    """A person featured in a story, usually as an interviewee."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="featured_people")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="story_features")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("person featured")
+        verbose_name_plural = _("people featured")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "person"], name="story_person_once")
+        ]
+
+    def __str__(self):
+        return str(self.person)

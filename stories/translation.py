@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from stories.models import Story
+
+
+@register(Story)
+class StoryTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "excerpt",
+        "body",
+        "hero_image_alt",
+        "hero_image_caption",
+        "hero_image_credit",
+    )

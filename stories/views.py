@@ -1,0 +1,104 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from cities.models import City
+from projects.models import ResearchProject
+from stories.models import Story, StoryKind
+from wecitizens.models import Tag
+from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+
+STORY_CARD_RELATIONS = ("city",)
+
+
+class StoryListView(BoundedPaginationMixin, ListView):
+    template_name = "stories/story_list.html"
+    context_object_name = "stories"
+    paginate_by = 12
+
+    def get_filters(self):
+        """Filters from the query string; values that match nothing are ignored."""
+        params = self.request.GET
+        city = City.objects.published().filter(slug=params.get("city", "")).first()
+        tag = Tag.objects.filter(slug=params.get("tag", "")).first()
+        kind = params.get("kind", "")
+        return {
+            "city": city,
+            "kind": kind if kind in StoryKind.values else "",
+            "tag": tag,
+        }
+
+    def get_queryset(self):
+        filters = self.filters = self.get_filters()
+        stories = Story.objects.published().select_related(*STORY_CARD_RELATIONS)
+        if filters["city"]:
+            stories = stories.filter(city=filters["city"])
+        if filters["kind"]:
+            stories = stories.filter(kind=filters["kind"])
+        if filters["tag"]:
+            stories = stories.filter(tags=filters["tag"])
+        return stories.newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filters=self.filters,
+            filter_cities=City.objects.published().order_by_name(),
+            kinds=StoryKind.choices,
+            is_filtered=any(self.filters.values()),
+        )
+        return context
+
+
+class StoryDetailView(PublishedObjectMixin, DetailView):
+    template_name = "stories/story_detail.html"
+    context_object_name = "story"
+    queryset = Story.objects.select_related("city").prefetch_related(
+        "featured_people__person", "tags"
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        context["projects"] = story.projects.published().select_related("city")
+        context["related_stories"] = self.related_stories(story)
+        return context
+
+    def related_stories(self, story, limit=3):
+        """Other stories from the same city or sharing a tag, newest first."""
+        tag_ids = [tag.pk for tag in story.tags.all()]
+        related = Q(tags__in=tag_ids) if tag_ids else Q(pk__in=[])
+        if story.city_id:
+            related |= Q(city_id=story.city_id)
+        matching_ids = Story.objects.published().filter(related).exclude(pk=story.pk).values("pk")
+        return (
+            Story.objects.filter(pk__in=matching_ids)
+            .select_related(*STORY_CARD_RELATIONS)
+            .newest_first()[:limit]
+        )
+
+    def object_is_public(self, story):
+        return story.is_public
+
+
+class TagDetailView(BoundedPaginationMixin, ListView):
+    template_name = "stories/tag_detail.html"
+    context_object_name = "stories"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return (
+            Story.objects.published()
+            .filter(tags=self.tag)
+            .select_related(*STORY_CARD_RELATIONS)
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        context["projects"] = (
+            ResearchProject.objects.published().filter(tags=self.tag).select_related("city")
+        )
+        return context

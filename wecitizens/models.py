@@ -1,0 +1,73 @@
+import hashlib
+
+from django.db import models
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.models import GenericTaggedItemBase, TagBase
+
+from wecitizens.collation import thai_ordered
+from wecitizens.i18n import active_content_language
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class NameOrderingQuerySet(models.QuerySet):
+    """Orders by a translated name the way a reader of the page's language expects.
+
+    Thai pages sort the Thai column in Thai alphabetical order; English pages sort the
+    English name, or the Thai one where no English has been written yet.
+    """
+
+    name_field = "name"
+
+    def order_by_name(self):
+        thai = f"{self.name_field}_th"
+        if active_content_language() == "th":
+            return self.order_by(thai_ordered(thai), "pk")
+        english = NullIf(f"{self.name_field}_en", models.Value(""))
+        return self.order_by(Lower(Coalesce(english, thai)), "pk")
+
+
+class Tag(TagBase):
+    """A keyword staff or researchers attach to stories and research projects.
+
+    Tags are untranslated keywords (a Thai tag stays Thai). Their slugs must be ASCII and
+    distinct: Django's slugify drops Thai vowels and tone marks, which would make ข่าว (news),
+    ข้าว (rice) and ขาว (white) one tag. A name without Latin letters gets a short digest of
+    its exact text instead.
+    """
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag)
+        if not slug or not tag.isascii():
+            digest = hashlib.sha256(tag.encode()).hexdigest()[:8]
+            slug = f"{slug}-{digest}" if slug else f"tag-{digest}"
+        if i is not None:
+            slug += f"-{i}"
+        return slug
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("stories:tag_detail", kwargs={"slug": self.slug})
+
+
+class TaggedItem(GenericTaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("tagged item")
+        verbose_name_plural = _("tagged items")
+        indexes = [models.Index(fields=["content_type", "object_id"])]

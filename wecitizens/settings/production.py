@@ -1,0 +1,29 @@
+"""Production: DEBUG is always off, HTTPS everywhere, a secret key is required.
+
+Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto,
+SECURE_PROXY_SSL_HEADER tells Django the original request was HTTPS. Only keep it if the
+proxy strips that header from clients.
+"""
+
+import os
+
+os.environ["DJANGO_DEBUG"] = "0"
+
+from .base import *  # noqa: E402, F403
+from .base import env_bool  # noqa: E402
+
+DEBUG = False
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))  # noqa: F405

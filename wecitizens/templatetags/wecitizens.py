@@ -1,0 +1,96 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+from wecitizens.i18n import active_content_language, translated
+
+register = template.Library()
+
+BUDDHIST_ERA_OFFSET = 543
+
+
+@register.filter
+def tr(obj, field_name):
+    """A translated field for inline use, wrapped in lang="…" when it fell back.
+
+    `{{ city|tr:"name" }}` prints the name in the page's language, or the other
+    language's text marked so screen readers pronounce it right.
+    """
+    if obj is None:
+        return ""
+    value = translated(obj, field_name)
+    if value.is_fallback:
+        return format_html('<span lang="{}">{}</span>', value.language, value.text)
+    return format_html("{}", value.text)
+
+
+@register.inclusion_tag("includes/translated_block.html")
+def translated_block(obj, field_name, is_html=False, css_class="prose"):
+    """A block of translated text with a notice when it is shown in the other language."""
+    value = translated(obj, field_name)
+    if is_html:
+        content = mark_safe(value.text)  # noqa: S308 - sanitized with nh3 when saved
+    else:
+        content = mark_safe(linebreaks(value.text, autoescape=True))  # noqa: S308
+    return {
+        "value": value,
+        "content": content,
+        "css_class": css_class,
+        "source_language_name": get_language_info(value.language)["name_translated"],
+    }
+
+
+@register.filter
+def year(value):
+    """A Common Era year as readers of the page expect it: Buddhist Era on Thai pages."""
+    if value in (None, ""):
+        return ""
+    if active_content_language() == "th":
+        return int(value) + BUDDHIST_ERA_OFFSET
+    return int(value)
+
+
+@register.simple_tag
+def year_range(start, end):
+    if not start and not end:
+        return ""
+    if start and end and start != end:
+        return f"{year(start)}–{year(end)}"
+    return str(year(start or end))
+
+
+@register.filter
+def local_date(value):
+    """A date in words; Thai pages show the Buddhist Era year (25 ตุลาคม 2567)."""
+    if not value:
+        return ""
+    if hasattr(value, "astimezone"):
+        from django.utils import timezone
+
+        value = timezone.localtime(value)
+    day_month = formats.date_format(value, "j F")
+    if active_content_language() == "th":
+        return f"{day_month} {value.year + BUDDHIST_ERA_OFFSET}"
+    return f"{day_month} {value.year}"
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language):
+    """This page's address in another language, query string kept."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    return url
+
+
+@register.simple_tag
+def other_languages():
+    current = active_content_language()
+    return [
+        {"code": code, "name": get_language_info(code)["name_local"]}
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]

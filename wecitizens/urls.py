@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from wecitizens import views
+
+admin.site.site_header = "WeCitizens"
+admin.site.site_title = "WeCitizens"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("cities/", include("cities.urls")),
+    path("", include("projects.urls")),
+    path("", include("stories.urls")),
+    prefix_default_language=False,
+)
+
+if settings.WECITIZENS_SERVE_MEDIA:
+    # Uploads are only JPEG, PNG or WebP (see wecitizens.images), so serving them from Django
+    # is safe; a large deployment lets its web server or a CDN serve MEDIA_ROOT instead.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

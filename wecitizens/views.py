@@ -1,0 +1,72 @@
+from itertools import groupby
+
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import TemplateView
+
+from cities.models import City, Programme, Region
+from stories.models import Story
+
+
+class PublishedObjectMixin:
+    """Detail views show published objects; staff also see unpublished ones, to preview them.
+
+    A staff preview is never cached and is flagged so the page can say it is not public.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.user.is_staff:
+            return queryset
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = self.request.user.is_staff and not self.object_is_public(
+            self.object
+        )
+        return context
+
+    def object_is_public(self, obj):
+        return type(obj).objects.published().filter(pk=obj.pk).exists()
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.user.is_staff:
+            add_never_cache_headers(response)
+        return response
+
+
+class BoundedPaginationMixin:
+    """`?page=abc` shows the first page and `?page=99999` the last, instead of an error."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+def cities_by_region(cities):
+    """[(region label, [cities…]), …] in the order of Region, skipping empty regions."""
+    region_order = {value: index for index, value in enumerate(Region.values)}
+    ordered = sorted(cities, key=lambda city: region_order[city.region])
+    return [
+        (Region(region).label, list(members))
+        for region, members in groupby(ordered, key=lambda city: city.region)
+    ]
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        stories = Story.objects.published().select_related("city").newest_first()
+        cities = City.objects.published().order_by_name()
+        context.update(
+            programmes=Programme.objects.all(),
+            regions=cities_by_region(cities),
+            latest_stories=stories[:6],
+            featured_stories=stories.filter(is_featured=True)[:3],
+        )
+        return context
+
