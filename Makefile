@@ -1,0 +1,44 @@
+# The README's commands. A fresh machine needs only Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: install run test lint format messages ci clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+## make run: install, migrate the embedded SQLite database, load the real content, serve.
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: install and run the whole test suite.
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make messages: refresh locale/*/django.po from the code (needs GNU gettext).
+messages: install
+	$(BIN)/python manage.py makemessages --locale th --locale en --no-obsolete --add-location file --ignore '.venv/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) staticfiles
