@@ -158,9 +158,7 @@ class ProgrammeMembership(models.Model):
     """A city's place in a programme, with its number in that programme's published list."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="memberships")
-    programme = models.ForeignKey(
-        Programme, on_delete=models.PROTECT, related_name="memberships"
-    )
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="memberships")
     number = models.PositiveSmallIntegerField(
         _("number in the programme's list"), null=True, blank=True
     )

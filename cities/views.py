@@ -28,8 +28,7 @@ class CityListView(ListView):
     def get_filters(self):
         """Valid filters from the query string; unknown values are ignored."""
         region = self.request.GET.get("region", "")
-        programme_slug = self.request.GET.get("programme", "")
-        programme = Programme.objects.filter(slug=programme_slug).first() if programme_slug else None
+        programme = Programme.objects.filter(slug=self.request.GET.get("programme", "")).first()
         return {
             "region": region if region in Region.values else "",
             "programme": programme,

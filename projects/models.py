@@ -143,9 +143,7 @@ class ResearchProject(TranslationStatusMixin, TimestampedModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, blank=True
-    )
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, blank=True)
     tags = TaggableManager(through=TaggedItem, blank=True, verbose_name=_("tags"))
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
@@ -192,9 +190,7 @@ class ProjectMember(models.Model):
     project = models.ForeignKey(
         ResearchProject, on_delete=models.CASCADE, related_name="memberships"
     )
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="project_memberships"
-    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="project_memberships")
     role = models.CharField(_("role on the project"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

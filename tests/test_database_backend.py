@@ -8,7 +8,7 @@ from django.db import connection
 
 @pytest.mark.django_db
 def test_suite_runs_on_the_expected_database():
-    expected = os.environ.get("WECITIZENS_EXPECT_DATABASE")
-    if expected is None:
-        expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postg") else "sqlite"
+    database_url = os.environ.get("DATABASE_URL", "")
+    default = "postgresql" if database_url.startswith("postgres") else "sqlite"
+    expected = os.environ.get("WECITIZENS_EXPECT_DATABASE", default)
     assert connection.vendor == expected

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
 from wecitizens.models import Tag
 
@@ -71,3 +72,7 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     readonly_fields = ["slug"]
+
+
+# Our own Tag model replaces taggit's; its admin would show an unused second "Tags".
+admin.site.unregister(TaggitTag)

@@ -69,4 +69,3 @@ class HomeView(TemplateView):
             featured_stories=stories.filter(is_featured=True)[:3],
         )
         return context
-

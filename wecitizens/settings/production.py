@@ -9,8 +9,8 @@ import os
 
 os.environ["DJANGO_DEBUG"] = "0"
 
-from .base import *  # noqa: E402, F403
-from .base import env_bool  # noqa: E402
+from .base import *  # noqa: F403
+from .base import env_bool
 
 DEBUG = False
 

@@ -33,9 +33,9 @@ def translated_block(obj, field_name, is_html=False, css_class="prose"):
     """A block of translated text with a notice when it is shown in the other language."""
     value = translated(obj, field_name)
     if is_html:
-        content = mark_safe(value.text)  # noqa: S308 - sanitized with nh3 when saved
+        content = mark_safe(value.text)
     else:
-        content = mark_safe(linebreaks(value.text, autoescape=True))  # noqa: S308
+        content = mark_safe(linebreaks(value.text, autoescape=True))
     return {
         "value": value,
         "content": content,
