@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City, Programme, Region
 from projects.models import Person, ResearchProject
 from stories.models import Story
+from wecitizens.views import query_param
 
 STORIES_ON_CITY_PAGE = 12
 
@@ -27,8 +28,8 @@ class CityListView(ListView):
 
     def get_filters(self):
         """Valid filters from the query string; unknown values are ignored."""
-        region = self.request.GET.get("region", "")
-        programme = Programme.objects.filter(slug=self.request.GET.get("programme", "")).first()
+        region = query_param(self.request, "region")
+        programme = Programme.objects.filter(slug=query_param(self.request, "programme")).first()
         return {
             "region": region if region in Region.values else "",
             "programme": programme,

@@ -6,7 +6,7 @@ from cities.models import City
 from projects.models import ResearchProject
 from stories.models import Story, StoryKind
 from wecitizens.models import Tag
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
 
 STORY_CARD_RELATIONS = ("city",)
 
@@ -18,10 +18,9 @@ class StoryListView(BoundedPaginationMixin, ListView):
 
     def get_filters(self):
         """Filters from the query string; values that match nothing are ignored."""
-        params = self.request.GET
-        city = City.objects.published().filter(slug=params.get("city", "")).first()
-        tag = Tag.objects.filter(slug=params.get("tag", "")).first()
-        kind = params.get("kind", "")
+        city = City.objects.published().filter(slug=query_param(self.request, "city")).first()
+        tag = Tag.objects.filter(slug=query_param(self.request, "tag")).first()
+        kind = query_param(self.request, "kind")
         return {
             "city": city,
             "kind": kind if kind in StoryKind.values else "",

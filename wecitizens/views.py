@@ -36,6 +36,17 @@ class PublishedObjectMixin:
         return response
 
 
+def query_param(request, name, max_length=200):
+    """A query-string value, or "" when it is absent, too long or holds a NUL character.
+
+    PostgreSQL refuses NUL characters in text, so such a value must never reach a filter.
+    """
+    value = request.GET.get(name, "")
+    if len(value) > max_length or "\x00" in value:
+        return ""
+    return value
+
+
 class BoundedPaginationMixin:
     """`?page=abc` shows the first page and `?page=99999` the last, instead of an error."""
 
