@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from cities.models import City, CityLink, Programme, ProgrammeMembership
 from wecitizens.admin import (
+    HTTPS_URL_FIELDS,
     EnglishTranslationFilter,
     PublishActionsMixin,
     TranslationStatusAdminMixin,
@@ -20,6 +21,7 @@ class ProgrammeMembershipInline(admin.TabularInline):
 class CityLinkInline(TranslationTabularInline):
     model = CityLink
     extra = 0
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 @admin.register(Programme)

@@ -157,8 +157,15 @@ class City(TranslationStatusMixin, TimestampedModel):
 class ProgrammeMembership(models.Model):
     """A city's place in a programme, with its number in that programme's published list."""
 
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="memberships")
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="memberships")
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("city")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("programme"),
+    )
     number = models.PositiveSmallIntegerField(
         _("number in the programme's list"), null=True, blank=True
     )
@@ -185,7 +192,9 @@ class ProgrammeMembership(models.Model):
 class CityLink(models.Model):
     """The city's page on another learning-city platform (e.g. UNESCO GNLC)."""
 
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="links")
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="links", verbose_name=_("city")
+    )
     platform = models.CharField(_("platform"), max_length=200)
     url = models.URLField(_("address"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

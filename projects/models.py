@@ -144,7 +144,12 @@ class ResearchProject(TranslationStatusMixin, TimestampedModel):
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, blank=True)
-    tags = TaggableManager(through=TaggedItem, blank=True, verbose_name=_("tags"))
+    tags = TaggableManager(
+        through=TaggedItem,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("A comma-separated list of tags."),
+    )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
     objects = ResearchProjectQuerySet.as_manager()
@@ -188,9 +193,17 @@ class ProjectMember(models.Model):
     """A person's place on a research project's team."""
 
     project = models.ForeignKey(
-        ResearchProject, on_delete=models.CASCADE, related_name="memberships"
+        ResearchProject,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("research project"),
     )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="project_memberships")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="project_memberships",
+        verbose_name=_("person"),
+    )
     role = models.CharField(_("role on the project"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -212,7 +225,10 @@ class SubProject(models.Model):
     """A sub-project (โครงการย่อย) of a research project: the 20 projects had 41."""
 
     project = models.ForeignKey(
-        ResearchProject, on_delete=models.CASCADE, related_name="subprojects"
+        ResearchProject,
+        on_delete=models.CASCADE,
+        related_name="subprojects",
+        verbose_name=_("research project"),
     )
     title = models.CharField(_("title"), max_length=400)
     lead = models.ForeignKey(
@@ -239,7 +255,10 @@ class Milestone(models.Model):
     """A dated step in a research project's timeline."""
 
     project = models.ForeignKey(
-        ResearchProject, on_delete=models.CASCADE, related_name="milestones"
+        ResearchProject,
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        verbose_name=_("research project"),
     )
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)

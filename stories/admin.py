@@ -5,7 +5,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from stories import services
 from stories.models import Story, StoryPerson
-from wecitizens.admin import EnglishTranslationFilter, TranslationStatusAdminMixin, thumbnail
+from wecitizens.admin import (
+    HTTPS_URL_FIELDS,
+    EnglishTranslationFilter,
+    TranslationStatusAdminMixin,
+    thumbnail,
+)
 
 
 class StoryPersonInline(admin.TabularInline):
@@ -41,6 +46,7 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_select_related = ["city"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline]
+    formfield_overrides = HTTPS_URL_FIELDS
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "excerpt", "body"]}),

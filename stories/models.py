@@ -95,7 +95,12 @@ class Story(TranslationStatusMixin, TimestampedModel):
         blank=True,
         verbose_name=_("people featured"),
     )
-    tags = TaggableManager(through=TaggedItem, blank=True, verbose_name=_("tags"))
+    tags = TaggableManager(
+        through=TaggedItem,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("A comma-separated list of tags."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -164,8 +169,12 @@ class Story(TranslationStatusMixin, TimestampedModel):
 class StoryPerson(models.Model):
     """A person featured in a story, usually as an interviewee."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="featured_people")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="story_features")
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="featured_people", verbose_name=_("story")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="story_features", verbose_name=_("person")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -1,10 +1,15 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from wecitizens.models import Tag
+
+# Django 5.2's forms.URLField warns (RemovedInDjango60Warning) unless told which scheme to
+# add to an address typed without one; Django 6.0 will default to https, as we do now.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class EnglishTranslationFilter(admin.SimpleListFilter):
