@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -30,9 +31,12 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     search_fields = ["name_th", "name_en", "short_name_th", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ("short_name_en",)}
 
-    @admin.display(description=_("cities"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(city_total=Count("memberships"))
+
+    @admin.display(description=_("cities"), ordering="city_total")
     def city_count(self, obj):
-        return obj.memberships.count()
+        return obj.city_total
 
 
 @admin.register(City)

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City, Programme, Region
 from projects.models import Person, ResearchProject
 from stories.models import Story
-from wecitizens.views import query_param
+from wecitizens.views import PublishedObjectMixin, query_param
 
 STORIES_ON_CITY_PAGE = 12
 
@@ -58,20 +58,17 @@ class CityListView(ListView):
         return context
 
 
-class CityDetailView(DetailView):
+class CityDetailView(PublishedObjectMixin, DetailView):
     template_name = "cities/city_detail.html"
     context_object_name = "city"
-
-    def get_queryset(self):
-        cities = City.objects.prefetch_related("links", "memberships__programme")
-        return cities if self.request.user.is_staff else cities.published()
+    queryset = City.objects.prefetch_related("links", "memberships__programme")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
         projects = (
             ResearchProject.objects.filter(city=city, is_published=True)
-            .select_related("programme", "lead")
+            .select_related("city", "programme", "lead")
             .prefetch_related("subprojects__lead")
         )
         people = (
@@ -86,10 +83,12 @@ class CityDetailView(DetailView):
             .order_by_name()
         )
         stories = list(
-            Story.objects.published().filter(city=city).newest_first()[: STORIES_ON_CITY_PAGE + 1]
+            Story.objects.published()
+            .filter(city=city)
+            .select_related("city")
+            .newest_first()[: STORIES_ON_CITY_PAGE + 1]
         )
         context.update(
-            is_preview=not city.is_published,
             projects=projects,
             people=people,
             stories=stories[:STORIES_ON_CITY_PAGE],

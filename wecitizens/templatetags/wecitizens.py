@@ -28,6 +28,16 @@ def tr(obj, field_name):
     return format_html("{}", value.text)
 
 
+@register.filter
+def fallback_language(obj, field_name):
+    """The language code a field fell back to, or "" when it is in the page's language.
+
+    For places where a span cannot go, such as `<option lang="…">`.
+    """
+    value = translated(obj, field_name)
+    return value.language if value.is_fallback else ""
+
+
 @register.inclusion_tag("includes/translated_block.html")
 def translated_block(obj, field_name, is_html=False, css_class="prose"):
     """A block of translated text with a notice when it is shown in the other language."""

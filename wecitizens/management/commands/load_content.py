@@ -53,13 +53,21 @@ class Command(BaseCommand):
             self.created += 1
             return obj, True
         if self.refresh:
-            changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
+            changed = {k: v for k, v in values.items() if self.differs(obj, k, v)}
             if changed:
                 for key, value in changed.items():
                     setattr(obj, key, value)
                 obj.save()
                 self.updated += 1
         return obj, False
+
+    @staticmethod
+    def differs(obj, name, seed_value):
+        """Compare as the database would: the seed gives coordinates as strings, not Decimals."""
+        field = obj._meta.get_field(name)
+        if not field.is_relation:
+            seed_value = field.to_python(seed_value)
+        return getattr(obj, name) != seed_value
 
     def load(self, seed):
         programmes = {}

@@ -1,0 +1,219 @@
+import pytest
+
+from cities.models import Region
+from tests.factories import (
+    CityFactory,
+    PersonFactory,
+    ProgrammeMembershipFactory,
+    ResearchProjectFactory,
+    StoryFactory,
+    SubProjectFactory,
+)
+from tests.pages import html_lang, language_of, link_order, url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def city_list(client, language="th", **params):
+    response = client.get(url_in(language, "cities:city_list"), params)
+    assert response.status_code == 200
+    return response
+
+
+def listed(response):
+    return set(response.context["cities"])
+
+
+# The city list
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_city_list_shows_published_cities(client, language):
+    published = CityFactory()
+    CityFactory(is_published=False)
+
+    assert listed(city_list(client, language)) == {published}
+
+
+def test_city_list_sorts_thai_names_in_thai_alphabetical_order(client):
+    for name in ["ขนม", "เกม", "กา"]:
+        CityFactory(name_th=name)
+
+    response = city_list(client, "th")
+
+    assert [city.name_th for city in response.context["cities"]] == ["กา", "เกม", "ขนม"]
+
+
+def test_city_list_page_shows_cities_in_thai_order(client):
+    cities = [CityFactory(name_th=name) for name in ["ขนม", "เกม", "กา"]]
+    urls = {city.name_th: city.get_absolute_url() for city in cities}
+
+    order = link_order(city_list(client, "th"), urls.values())
+
+    assert order == [urls["กา"], urls["เกม"], urls["ขนม"]]
+
+
+def test_english_city_list_sorts_by_english_name(client):
+    for thai, english in [("ก", "Yala"), ("ข", "Bangkok"), ("ค", "Lampang")]:
+        CityFactory(name_th=thai, name_en=english)
+
+    response = city_list(client, "en")
+
+    assert [city.name_en for city in response.context["cities"]] == ["Bangkok", "Lampang", "Yala"]
+
+
+def test_city_list_filters_by_region(client):
+    north = CityFactory(region=Region.NORTH)
+    CityFactory(region=Region.SOUTH)
+
+    assert listed(city_list(client, region="north")) == {north}
+
+
+def test_city_list_filters_by_programme(client):
+    member = ProgrammeMembershipFactory()
+    CityFactory()
+
+    assert listed(city_list(client, programme=member.programme.slug)) == {member.city}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"region": "zzz"}, {"programme": "zzz"}, {"region": "north\x00"}, {"programme": "x" * 5000}],
+    ids=["unknown-region", "unknown-programme", "nul-character", "very-long"],
+)
+def test_city_list_ignores_filter_values_that_match_nothing(client, params):
+    cities = {CityFactory(region=Region.NORTH), CityFactory(region=Region.SOUTH)}
+
+    assert listed(city_list(client, **params)) == cities
+
+
+def test_city_list_counts_only_public_projects_and_stories(client):
+    city = CityFactory()
+    ResearchProjectFactory(city=city)
+    ResearchProjectFactory(city=city, is_published=False)
+    StoryFactory(city=city)
+    StoryFactory(city=city, draft=True)
+
+    [listed_city] = city_list(client).context["cities"]
+
+    assert (listed_city.project_count, listed_city.story_count) == (1, 1)
+
+
+def test_city_list_query_count_does_not_grow_with_cities(assert_queries_do_not_grow):
+    def add_cities(count):
+        for city in CityFactory.create_batch(count):
+            ProgrammeMembershipFactory(city=city)
+            ResearchProjectFactory(city=city)
+            StoryFactory(city=city)
+
+    assert_queries_do_not_grow(url_in("th", "cities:city_list"), add_cities)
+
+
+# A city's page
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_city_page_returns_200(client, language):
+    city = CityFactory()
+
+    response = client.get(url_in(language, "cities:city_detail", slug=city.slug))
+
+    assert response.status_code == 200
+    assert html_lang(response) == language
+
+
+def test_unknown_city_is_404(client):
+    assert client.get(url_in("th", "cities:city_detail", slug="atlantis")).status_code == 404
+
+
+def test_unpublished_city_is_404_to_the_public(client):
+    city = CityFactory(is_published=False)
+
+    assert client.get(city.get_absolute_url()).status_code == 404
+
+
+def test_unpublished_city_is_previewed_by_staff(staff_client):
+    city = CityFactory(is_published=False)
+
+    response = staff_client.get(city.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["is_preview"]
+    assert b"preview-banner" in response.content
+
+
+def test_published_city_has_no_preview_banner_for_staff(staff_client):
+    response = staff_client.get(CityFactory().get_absolute_url())
+
+    assert not response.context["is_preview"]
+    assert b"preview-banner" not in response.content
+
+
+def test_city_page_lists_only_public_projects_and_stories(client):
+    city = CityFactory()
+    project = ResearchProjectFactory(city=city)
+    ResearchProjectFactory(city=city, is_published=False)
+    story = StoryFactory(city=city)
+    StoryFactory(city=city, draft=True)
+    StoryFactory(city=city, scheduled=True)
+
+    response = client.get(city.get_absolute_url())
+
+    assert list(response.context["projects"]) == [project]
+    assert response.context["stories"] == [story]
+
+
+def test_city_page_lists_people_of_the_city_and_its_projects(client):
+    city = CityFactory()
+    resident = PersonFactory(city=city)
+    lead = PersonFactory()
+    ResearchProjectFactory(city=city, lead=lead)
+    PersonFactory(city=city, is_published=False)
+    PersonFactory()
+
+    response = client.get(city.get_absolute_url())
+
+    assert set(response.context["people"]) == {resident, lead}
+
+
+def test_english_city_page_shows_untranslated_thai_text_marked_as_thai(client):
+    city = CityFactory(name_en="", summary_th="สรุปเรื่องเมือง", summary_en="")
+
+    response = client.get(url_in("en", "cities:city_detail", slug=city.slug))
+
+    assert html_lang(response) == "en"
+    assert language_of(response, city.name_th) == "th"
+    assert language_of(response, "สรุปเรื่องเมือง") == "th"
+    assert language_of(response, "Not yet translated") == "en"
+
+
+def test_thai_city_page_shows_english_only_text_marked_as_english(client):
+    city = CityFactory(name_th="", name_en="Hat Yai", summary_th="", summary_en="A city summary")
+
+    response = client.get(url_in("th", "cities:city_detail", slug=city.slug))
+
+    assert html_lang(response) == "th"
+    assert language_of(response, "Hat Yai") == "en"
+    assert language_of(response, "A city summary") == "en"
+    assert b"untranslated-notice" in response.content
+
+
+def test_translated_city_page_has_no_untranslated_notice(client):
+    city = CityFactory(summary_th="สรุป", summary_en="Summary")
+
+    response = client.get(url_in("en", "cities:city_detail", slug=city.slug))
+
+    assert b"Not yet translated" not in response.content
+
+
+def test_city_page_query_count_does_not_grow_with_its_content(assert_queries_do_not_grow):
+    city = CityFactory()
+
+    def add_content(count):
+        for _ in range(count):
+            project = ResearchProjectFactory(city=city, untitled=True)
+            SubProjectFactory(project=project)
+            PersonFactory(city=city)
+            StoryFactory(city=city)
+
+    assert_queries_do_not_grow(city.get_absolute_url(), add_content)

@@ -1,0 +1,94 @@
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from tests.factories import (
+    CityFactory,
+    MilestoneFactory,
+    PersonFactory,
+    ProgrammeMembershipFactory,
+    ProjectMemberFactory,
+    ResearchProjectFactory,
+    StaffUserFactory,
+    StoryFactory,
+    StoryPersonFactory,
+    SubProjectFactory,
+)
+
+QUERY_BUDGET = 10
+FEW_ROWS, MANY_ROWS = 5, 200
+
+
+def pytest_configure(config):
+    # WhiteNoise warns that STATIC_ROOT is missing: tests never run collectstatic.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def _thai_is_active():
+    """Each test starts in the site's default language, whatever a request left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture
+def staff_user(db):
+    return StaffUserFactory()
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def site(db):
+    """One published object of every public kind, linked as real content is."""
+    city = CityFactory(slug="chiang-mai", name_th="เชียงใหม่", name_en="Chiang Mai")
+    membership = ProgrammeMembershipFactory(city=city)
+    lead = PersonFactory(slug="lead-researcher", city=city)
+    project = ResearchProjectFactory(
+        slug="chiang-mai-1",
+        city=city,
+        programme=membership.programme,
+        lead=lead,
+        tags=["เมืองแห่งการเรียนรู้"],
+    )
+    ProjectMemberFactory(project=project, person=lead)
+    SubProjectFactory(project=project, lead=lead)
+    MilestoneFactory(project=project)
+    story = StoryFactory(
+        slug="old-town-interview", city=city, tags=["เมืองแห่งการเรียนรู้"], projects=[project]
+    )
+    StoryPersonFactory(story=story, person=lead)
+    return SimpleNamespace(
+        city=city,
+        programme=membership.programme,
+        person=lead,
+        project=project,
+        story=story,
+        tag=story.tags.get(),
+    )
+
+
+@pytest.fixture
+def assert_queries_do_not_grow(client, django_assert_max_num_queries, django_assert_num_queries):
+    """Check a page costs the same number of queries, within budget, for 5 rows as for 200.
+
+    `add_rows(n)` adds n more of whatever the page lists. The first request only warms
+    per-process caches (content types), so it is not counted.
+    """
+
+    def check(url, add_rows, budget=QUERY_BUDGET):
+        add_rows(FEW_ROWS)
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(budget) as few:
+            assert client.get(url).status_code == 200
+        add_rows(MANY_ROWS - FEW_ROWS)
+        with django_assert_num_queries(len(few)):
+            assert client.get(url).status_code == 200
+
+    return check
