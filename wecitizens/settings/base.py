@@ -119,7 +119,8 @@ LANGUAGES = [
     ("th", _("Thai")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds our interface; locale_overrides/ fills gaps in Django's own Thai admin/auth catalogue.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
