@@ -92,3 +92,33 @@ def assert_queries_do_not_grow(client, django_assert_max_num_queries, django_ass
             assert client.get(url).status_code == 200
 
     return check
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a temporary folder, and the rendition cache starts empty."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield settings.MEDIA_ROOT
+    cache.clear()
+
+
+def photo_bytes(size=(2000, 1333), image_format="JPEG", mode="RGB"):
+    """A photo-like image: smooth colour gradients with grain, so it compresses like a photo."""
+    import io
+
+    from PIL import Image
+
+    gradient = Image.linear_gradient("L").resize(size)
+    red = gradient
+    green = gradient.rotate(90).resize(size)
+    blue = Image.effect_noise(size, 40)
+    image = Image.merge("RGB", (red, green, blue))
+    image = Image.blend(image, Image.effect_noise(size, 60).convert("RGB"), 0.2)
+    if mode != "RGB":
+        image = image.convert(mode)
+    buffer = io.BytesIO()
+    image.save(buffer, image_format)
+    return buffer.getvalue()

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from cities.models import City, Programme, Region
 from stories.models import Story
+from wecitizens.maps import city_map_data, regions_on_map
 
 
 class PublishedObjectMixin:
@@ -72,8 +73,11 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stories = Story.objects.published().select_related("city").newest_first()
-        cities = City.objects.published().order_by_name()
+        cities = list(City.objects.published().order_by_name())
+        map_data = city_map_data(cities)
         context.update(
+            map_data=map_data,
+            map_regions=regions_on_map(map_data),
             programmes=Programme.objects.all(),
             regions=cities_by_region(cities),
             latest_stories=stories[:6],
