@@ -53,7 +53,6 @@ def city_map_data(cities):
         "labels": {
             "zoomIn": gettext("Zoom in"),
             "zoomOut": gettext("Zoom out"),
-            "map": gettext("Map of the cities"),
         },
     }
 

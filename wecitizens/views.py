@@ -1,6 +1,8 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
+from django.views.static import serve
 from django.views.generic import TemplateView
 
 from cities.models import City, Programme, Region
@@ -84,3 +86,8 @@ class HomeView(TemplateView):
             featured_stories=stories.filter(is_featured=True)[:3],
         )
         return context
+
+
+def serve_media(request, path):
+    """Uploads and their renditions, from MEDIA_ROOT as it is now (tests move it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,4 @@
-/* The city map: one marker per city, coloured by region, each a link to the city page.
+/* The city map: one marker per city, coloured by region, each opening its city page.
    Data comes from a json_script element (no inline script). The cities are listed on the page
    as plain links too, so without JavaScript, Leaflet or tiles nothing is lost. */
 (function () {
@@ -11,10 +11,11 @@
   try { data = JSON.parse(source.textContent); } catch (error) { return; }
   if (!data.markers || !data.markers.length) { return; }
 
-  canvas.hidden = false;
-  var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false, attributionControl: true });
-  canvas.setAttribute("aria-label", data.labels.map);
-  canvas.setAttribute("role", "region");
+  var figure = document.getElementById("city-map-figure");
+  if (figure) { figure.hidden = false; }
+  var map = L.map(canvas, {
+    scrollWheelZoom: false, zoomControl: false, attributionControl: true, keyboard: false,
+  });
   L.control.zoom({ zoomInTitle: data.labels.zoomIn, zoomOutTitle: data.labels.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (data.tiles.url) {
@@ -26,17 +27,16 @@
 
   var bounds = [];
   data.markers.forEach(function (city) {
-    var link = document.createElement("a");
-    link.href = city.url;
-    link.className = "map-marker";
-    link.style.setProperty("--marker-colour", city.colour);
-    link.setAttribute("aria-label", city.name + " (" + city.regionName + ")");
-    link.setAttribute("lang", city.lang);
-    var icon = L.divIcon({ html: link, className: "map-marker-box", iconSize: [22, 22] });
-    // The link itself takes focus and clicks; Leaflet's own keyboard handling would make
-    // the marker a second, nameless focus stop.
-    L.marker([city.lat, city.lng], { icon: icon, keyboard: false, title: city.name })
-      .addTo(map);
+    var dot = document.createElement("span");
+    dot.className = "map-marker";
+    dot.style.setProperty("--marker-colour", city.colour);
+    var icon = L.divIcon({ html: dot, className: "map-marker-box", iconSize: [24, 24] });
+    // A pointer shortcut: keyboard and screen-reader users reach the same city pages through
+    // the list of links on the page, which nearby markers on a small map could not offer.
+    var marker = L.marker([city.lat, city.lng], { icon: icon, keyboard: false, title: city.name });
+    marker.on("click", function () { window.location.href = city.url; });
+    marker.bindTooltip(city.name + " · " + city.regionName, { direction: "top", offset: [0, -12] });
+    marker.addTo(map);
     bounds.push([city.lat, city.lng]);
   });
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 9 });
