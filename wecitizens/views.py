@@ -2,8 +2,8 @@ from itertools import groupby
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
-from django.views.static import serve
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from cities.models import City, Programme, Region
 from stories.models import Story

@@ -31,7 +31,7 @@ def test_widths_never_upscale_a_small_original():
 
 
 def test_widths_of_a_large_original_stop_at_the_widest_configured():
-    assert rendition_widths(4000) == [320, 480, 768, 1024, 1600]
+    assert rendition_widths(4000) == [320, 480, 768, 1024, 1200, 1600]
 
 
 def test_every_width_is_made_in_webp_and_jpeg(media_root):
@@ -39,7 +39,7 @@ def test_every_width_is_made_in_webp_and_jpeg(media_root):
 
     for image_format, pillow_format in (("webp", "WEBP"), ("jpeg", "JPEG")):
         widths = [rendition.width for rendition in image.sources[image_format]]
-        assert widths == [320, 480, 768, 1024, 1600]
+        assert widths == [320, 480, 768, 1024, 1200, 1600]
         made = open_rendition(image.sources[image_format][0])
         assert (made.format, made.size) == (pillow_format, (320, 213))
 

@@ -180,4 +180,4 @@ WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get(
 )
 WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
 # Widths (pixels) of the responsive renditions made of every uploaded image (wecitizens.renditions).
-WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1600)
+WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
