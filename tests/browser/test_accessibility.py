@@ -34,6 +34,9 @@ def test_axe_finds_no_violation_on_any_public_page(
         for name, path in public_pages.items():
             page.goto(seeded_live_server.url + localized(path, language))
             violations = axe_violations(page, axe_js)
+            h1_count = page.locator("h1").count()
+            if h1_count != 1:
+                violations.append({"id": "one-h1", "help": f"{h1_count} h1 elements"})
             if violations:
                 report[f"{name} ({language})"] = violations
             if language == "th" and name in SCREENSHOT_PAGES:
