@@ -117,3 +117,11 @@ def test_alt_text_in_the_other_language_is_marked_with_its_language(client, medi
     html = client.get("/en" + story.get_absolute_url()).content.decode()
 
     assert 'alt="ภาพตลาด" lang="th"' in html
+
+
+def test_pictures_on_a_list_page_add_no_queries(assert_queries_do_not_grow, media_root):
+    def add_stories_with_pictures(count):
+        for _ in range(count):
+            story_with_photo(size=(64, 48))
+
+    assert_queries_do_not_grow("/stories/", add_stories_with_pictures)
