@@ -35,7 +35,13 @@
     // the list of links on the page, which nearby markers on a small map could not offer.
     var marker = L.marker([city.lat, city.lng], { icon: icon, keyboard: false, title: city.name });
     marker.on("click", function () { window.location.href = city.url; });
-    marker.bindTooltip(city.name + " · " + city.regionName, { direction: "top", offset: [0, -12] });
+    var label = document.createElement("span");
+    var name = document.createElement("span");
+    name.textContent = city.name;
+    name.setAttribute("lang", city.lang);
+    label.appendChild(name);
+    label.appendChild(document.createTextNode(" · " + city.regionName));
+    marker.bindTooltip(label, { direction: "top", offset: [0, -12] });
     marker.addTo(map);
     bounds.push([city.lat, city.lng]);
   });
