@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test lint format messages ci clean
+.PHONY: install run test lint format messages ci clean browser-tools
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## make browser-tools: axe-core and the Nu HTML Checker (npm) for the browser tests.
+browser-tools:
+	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .browser-tools axe-core@4 vnu-jar@26
+	test -f .browser-tools/node_modules/axe-core/axe.min.js
+	test -f .browser-tools/node_modules/vnu-jar/build/dist/vnu.jar
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -41,4 +47,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles .browser-tools

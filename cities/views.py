@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City, Programme, Region
 from projects.models import Person, ResearchProject
 from stories.models import Story
+from wecitizens.maps import city_map_data, regions_on_map
 from wecitizens.views import PublishedObjectMixin, query_param
 
 STORIES_ON_CITY_PAGE = 12
@@ -49,7 +50,10 @@ class CityListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        map_data = city_map_data(context["cities"])
         context.update(
+            map_data=map_data,
+            map_regions=regions_on_map(map_data),
             regions=Region.choices,
             programmes=Programme.objects.all(),
             selected_region=self.filters["region"],

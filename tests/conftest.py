@@ -92,3 +92,33 @@ def assert_queries_do_not_grow(client, django_assert_max_num_queries, django_ass
             assert client.get(url).status_code == 200
 
     return check
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a temporary folder, and the rendition cache starts empty."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield settings.MEDIA_ROOT
+    cache.clear()
+
+
+def photo_bytes(size=(2000, 1333), image_format="JPEG", mode="RGB"):
+    """A photo-like image: colour gradients with soft grain. At 1600 pixels wide its WebP
+    rendition takes about 1 bit per pixel, as a typical photograph does."""
+    import io
+
+    from PIL import Image, ImageFilter
+
+    red = Image.linear_gradient("L").resize(size)
+    green = red.rotate(90).resize(size)
+    blue = Image.effect_noise(size, 60).filter(ImageFilter.GaussianBlur(1))
+    image = Image.merge("RGB", (red, green, blue))
+    image = Image.blend(image, Image.effect_noise(size, 60).convert("RGB"), 0.12)
+    if mode != "RGB":
+        image = image.convert(mode)
+    buffer = io.BytesIO()
+    image.save(buffer, image_format)
+    return buffer.getvalue()

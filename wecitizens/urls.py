@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wecitizens import views
 
@@ -26,9 +25,5 @@ if settings.WECITIZENS_SERVE_MEDIA:
     # Uploads are only JPEG, PNG or WebP (see wecitizens.images), so serving them from Django
     # is safe; a large deployment lets its web server or a CDN serve MEDIA_ROOT instead.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.serve_media),
     ]

@@ -1,10 +1,13 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from cities.models import City, Programme, Region
 from stories.models import Story
+from wecitizens.maps import city_map_data, regions_on_map
 
 
 class PublishedObjectMixin:
@@ -72,11 +75,19 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stories = Story.objects.published().select_related("city").newest_first()
-        cities = City.objects.published().order_by_name()
+        cities = list(City.objects.published().order_by_name())
+        map_data = city_map_data(cities)
         context.update(
+            map_data=map_data,
+            map_regions=regions_on_map(map_data),
             programmes=Programme.objects.all(),
             regions=cities_by_region(cities),
             latest_stories=stories[:6],
             featured_stories=stories.filter(is_featured=True)[:3],
         )
         return context
+
+
+def serve_media(request, path):
+    """Uploads and their renditions, from MEDIA_ROOT as it is now (tests move it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

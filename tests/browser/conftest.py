@@ -82,3 +82,86 @@ def seeded_live_server(live_server, transactional_db):
 
     call_command("load_content", verbosity=0)
     return live_server
+
+
+# --- issue 5: every public page type, axe-core and the Nu HTML Checker ---
+BROWSER_TOOLS = Path(
+    os.environ.get(
+        "WECITIZENS_BROWSER_TOOLS", Path(__file__).resolve().parents[2] / ".browser-tools"
+    )
+)
+AXE_JS = BROWSER_TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = BROWSER_TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SEARCH_URL_NAMES = ("search", "search:search", "stories:search")
+
+
+def _required_tool(path):
+    if not path.exists():
+        pytest.skip(f"{path} is missing: run 'make browser-tools' (CI fails on any skip)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def axe_js():
+    return _required_tool(AXE_JS)
+
+
+@pytest.fixture(scope="session")
+def vnu_jar():
+    if not shutil.which("java"):
+        pytest.skip("Java is missing (apt-get install default-jre-headless)")
+    return _required_tool(VNU_JAR)
+
+
+@pytest.fixture
+def public_pages(seeded_live_server, media_root):
+    """{page type: path} for every public page type, on the real content plus one story with a
+    photo, tags and people, and a person with a portrait, as a phone reader would meet them."""
+    from django.core.files.base import ContentFile
+    from django.urls import NoReverseMatch, reverse
+
+    from projects.models import Person, ResearchProject
+    from stories.models import Story
+    from tests.conftest import photo_bytes
+
+    story = Story.objects.published().order_by("pk").first()
+    story.hero_image_alt_th = "ชาวบ้านยืนคุยกันหน้าหอโหวด"
+    story.hero_image_alt_en = "Residents talking in front of the Ho Wot tower"
+    story.hero_image_caption_th = "หน้าหอโหวด ร้อยเอ็ด"
+    story.hero_image.save("ho-wot.jpg", ContentFile(photo_bytes()), save=False)
+    story.save()
+    story.tags.add("เมืองแห่งการเรียนรู้")
+    for other in Story.objects.published().exclude(pk=story.pk)[:2]:
+        other.hero_image_alt_th = "ภาพประกอบเรื่อง"
+        other.hero_image.save("story.jpg", ContentFile(photo_bytes((1200, 800))), save=False)
+        other.save()
+        other.tags.add("เมืองแห่งการเรียนรู้")
+    person = Person.objects.published().order_by("pk").first()
+    person.photo_alt_th = "ภาพบุคคล"
+    person.photo.save("portrait.jpg", ContentFile(photo_bytes((800, 1000))), save=True)
+    pages = {
+        "home": "/",
+        "city-list": "/cities/",
+        "city": story.city.get_absolute_url(),
+        "project": ResearchProject.objects.published().first().get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "story-list": "/stories/",
+        "story": story.get_absolute_url(),
+        "tag": story.tags.get(name="เมืองแห่งการเรียนรู้").get_absolute_url(),
+        "404": "/no-such-page/",
+        "login": "/admin/login/",
+    }
+    for name in SEARCH_URL_NAMES:
+        try:
+            pages["search"] = reverse(name) + "?q=" + "เมือง"
+            break
+        except NoReverseMatch:
+            continue
+    return pages
+
+
+def localized(path, language):
+    """The page in `language`: English pages live under /en/ (the admin follows the browser)."""
+    if language == "th" or path.startswith("/admin/"):
+        return path
+    return "/en" + path

@@ -168,3 +168,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- issue 5: city map and image renditions ---
+# Map tiles for the city map (Leaflet, served by the site). An empty URL draws the markers
+# on a blank background; the page lists every city as a link either way.
+WECITIZENS_MAP_TILE_URL = os.environ.get(
+    "WECITIZENS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "WECITIZENS_MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
+# Widths (pixels) of the responsive renditions made of every uploaded image (wecitizens.renditions).
+WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)

@@ -15,3 +15,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# --- issue 5: city map ---
+# Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
+WECITIZENS_MAP_TILE_URL = ""

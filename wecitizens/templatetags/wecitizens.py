@@ -104,3 +104,31 @@ def other_languages():
         for code, _name in settings.LANGUAGES
         if code != current
     ]
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, css_class=""):
+    """A responsive `<picture>` of an image field: WebP renditions, a JPEG fallback, the
+    intrinsic width and height (no layout shift) and the alt text in `<field>_alt`.
+
+    `loading="eager"` for an image at the top of the page (it is also fetched first);
+    `decorative=True` for an image that repeats what the text beside it says (alt="").
+    """
+    from wecitizens.renditions import responsive_image
+
+    image = responsive_image(getattr(obj, field_name, None))
+    alt = None if decorative else translated(obj, f"{field_name}_alt")
+    return {
+        "image": image,
+        "sizes": sizes,
+        "loading": loading,
+        "alt_text": alt.text if alt else "",
+        "alt_language": alt.language if alt and alt.is_fallback else "",
+        "css_class": css_class,
+    }
+
+
+@register.filter
+def srcset(image, image_format):
+    """`{{ image|srcset:"webp" }}`: the srcset of a ResponsiveImage in one format."""
+    return image.srcset(image_format)

@@ -1,0 +1,149 @@
+"""Responsive renditions of uploaded images: several widths in WebP, with a JPEG fallback.
+
+A rendition is made once, with Pillow, the first time a page (or a save) asks for it, and is
+stored beside the uploads under `renditions/`; later requests only look it up. What a page
+needs to write `<picture>` (the original's size and the widths made) is kept in the cache, so
+rendering an image costs neither a query nor, once warm, a file-system call.
+
+Upload validation and re-encoding belong to `wecitizens.images`; this module only reads the
+stored file.
+"""
+
+import hashlib
+import io
+import logging
+import posixpath
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models
+from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
+
+FORMATS = {
+    # name: (Pillow format, MIME type, extension, save options)
+    "webp": ("WEBP", "image/webp", "webp", {"quality": 78, "method": 4}),
+    "jpeg": ("JPEG", "image/jpeg", "jpg", {"quality": 80, "optimize": True, "progressive": True}),
+}
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int
+
+
+@dataclass(frozen=True)
+class ResponsiveImage:
+    """The renditions of one image: `sources[format]` lists them from narrowest to widest."""
+
+    width: int
+    height: int
+    sources: dict
+
+    def srcset(self, image_format):
+        return ", ".join(f"{r.url} {r.width}w" for r in self.sources[image_format])
+
+    @property
+    def fallback(self):
+        """The JPEG a browser without srcset shows: the one closest to 800 pixels wide."""
+        candidates = self.sources["jpeg"]
+        return min(candidates, key=lambda r: abs(r.width - 800))
+
+    def height_for(self, width):
+        return round(self.height * width / self.width)
+
+
+def rendition_widths(original_width):
+    """The configured widths narrower than the original, plus the original when it is smaller
+    than the widest one: never upscaled."""
+    configured = sorted(settings.WECITIZENS_IMAGE_WIDTHS)
+    widths = [width for width in configured if width < original_width]
+    if original_width <= configured[-1]:
+        widths.append(original_width)
+    return widths or [configured[-1]]
+
+
+def _folder(name):
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    stem = posixpath.splitext(posixpath.basename(name))[0][:40]
+    return f"renditions/{stem}-{digest}"
+
+
+def _rendition_name(name, width, image_format):
+    return f"{_folder(name)}/{width}.{FORMATS[image_format][2]}"
+
+
+def _cache_key(name):
+    return f"rendition:{CACHE_VERSION}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+def _encode(image, width, image_format):
+    pillow_format, _mime, _ext, options = FORMATS[image_format]
+    height = max(1, round(image.height * width / image.width))
+    resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+    if image_format == "jpeg" and resized.mode != "RGB":
+        flat = Image.new("RGB", resized.size, (255, 255, 255))
+        flat.paste(resized, mask=resized.getchannel("A") if "A" in resized.mode else None)
+        resized = flat
+    buffer = io.BytesIO()
+    resized.save(buffer, pillow_format, **options)
+    return buffer.getvalue()
+
+
+def _make(field_file):
+    """Open the stored original, write whichever renditions are missing, return the facts."""
+    storage = field_file.storage
+    name = field_file.name
+    with storage.open(name, "rb") as handle, Image.open(handle) as opened:
+        image = ImageOps.exif_transpose(opened)
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        widths = rendition_widths(image.width)
+        for width in widths:
+            for image_format in FORMATS:
+                target = _rendition_name(name, width, image_format)
+                if not default_storage.exists(target):
+                    default_storage.save(target, ContentFile(_encode(image, width, image_format)))
+        return {"width": image.width, "height": image.height, "widths": widths}
+
+
+def responsive_image(field_file):
+    """The `ResponsiveImage` for an ImageField's file, making renditions on first use.
+
+    Returns None for an empty field or a file that cannot be read (the page then shows no
+    image rather than failing).
+    """
+    if not field_file:
+        return None
+    key = _cache_key(field_file.name)
+    facts = cache.get(key)
+    if facts is None:
+        try:
+            facts = _make(field_file)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            logger.warning("Cannot make renditions of %s", field_file.name, exc_info=True)
+            return None
+        cache.set(key, facts, timeout=None)
+    sources = {
+        image_format: [
+            Rendition(
+                default_storage.url(_rendition_name(field_file.name, width, image_format)), width
+            )
+            for width in facts["widths"]
+        ]
+        for image_format in FORMATS
+    }
+    return ResponsiveImage(width=facts["width"], height=facts["height"], sources=sources)
+
+
+def make_renditions_on_save(sender, instance, **kwargs):
+    """post_save: make the renditions of every image field now, not on the first page view."""
+    for field in sender._meta.get_fields():
+        if isinstance(field, models.ImageField):
+            responsive_image(getattr(instance, field.attname))
