@@ -49,10 +49,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "django_prose_editor",  # issue 3
     "wecitizens",
     "cities",
     "projects",
     "stories",
+    "portal",  # issue 3
 ]
 
 MIDDLEWARE = [
@@ -167,3 +169,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- issue 3: editorial workflow and researcher portal ---
+# Absolute links in emails (invitations, review notes) start with this.
+WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "http://localhost:8000")
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "portal:login"
+# An invitation's set-password link (Django's password-reset token) lasts a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
