@@ -164,8 +164,10 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         description=_("Schedule selected stories (give the date below)"), permissions=["publish"]
     )
     def schedule_selected(self, request, queryset):
-        form = self.action_form(request.POST)
-        at = form.cleaned_data.get("publish_at") if form.is_valid() else None
+        try:
+            at = WorkflowActionForm.base_fields["publish_at"].clean(request.POST.get("publish_at"))
+        except ValidationError:
+            at = None
         count = self._run(request, services.stories_schedule, stories=queryset, at=at)
         if count is not None:
             self._report(

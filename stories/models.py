@@ -253,6 +253,7 @@ class ReviewLink(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         null=True,
+        blank=True,
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)

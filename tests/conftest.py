@@ -92,3 +92,24 @@ def assert_queries_do_not_grow(client, django_assert_max_num_queries, django_ass
             assert client.get(url).status_code == 200
 
     return check
+
+
+@pytest.fixture
+def researcher(db):
+    from tests.factories import ResearcherFactory
+
+    return ResearcherFactory()
+
+
+@pytest.fixture
+def programme_staff(db):
+    from tests.factories import ProgrammeStaffFactory
+
+    return ProgrammeStaffFactory()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads land in a temporary folder, never in the checkout's media/."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
