@@ -413,7 +413,7 @@ def test_the_author_revokes_a_review_link_from_the_portal(client, researcher):
 
 def test_a_researcher_cannot_revoke_another_researchers_link(client, researcher):
     story = StoryFactory(draft=True, author=ResearcherFactory())
-    link, url = make_link(story)
+    link, _url = make_link(story)
     client.force_login(researcher)
 
     response = client.post(reverse("portal:review_link_revoke", args=[story.pk, link.pk]))
