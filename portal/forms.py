@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from projects.models import Person, ResearchProject
-from stories.models import Story, StoryPerson
+from stories.models import Story, StoryKind, StoryPerson
 
 
 class RichTextarea(forms.Textarea):
@@ -78,6 +78,9 @@ class StoryDraftForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title_th"].required = True
+        self.fields["body_th"].help_text = self.fields["body_en"].help_text = ""
+        if not self.instance.pk:
+            self.initial.setdefault("kind", StoryKind.INTERVIEW)
         self.fields["excerpt_th"].required = True
         self.fields["city"].queryset = City.objects.order_by_name()
         self.fields["projects"].queryset = ResearchProject.objects.select_related("city")
