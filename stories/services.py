@@ -61,7 +61,7 @@ def _check_transition(story, action):
     if story.status not in sources:
         raise IllegalTransition(
             _("A story that is “%(status)s” cannot %(action)s."),
-            params={"status": story.get_status_display(), "action": ACTION_LABELS[action]},
+            params={"status": S(story.status).label, "action": ACTION_LABELS[action]},
             code="illegal_transition",
         )
 

@@ -91,10 +91,13 @@ def test_illegal_transition_is_refused_with_a_clear_message(action, source, prog
 def test_an_illegal_transition_names_the_status_in_the_readers_language(programme_staff):
     story = story_in(S.ARCHIVED)
 
-    with translation.override("en"), pytest.raises(services.IllegalTransition) as caught:
+    with pytest.raises(services.IllegalTransition) as caught:
         services.story_publish(story=story, by=programme_staff)
 
-    assert caught.value.messages == ["A story that is “Archived” cannot publish it."]
+    with translation.override("en"):
+        assert caught.value.messages == ["A story that is “Archived” cannot publish it."]
+    with translation.override("th"):
+        assert caught.value.messages == ["เรื่องที่อยู่ในสถานะ “เก็บถาวร” ไม่สามารถเผยแพร่ได้"]
 
 
 def test_the_full_review_round_trip_is_recorded_in_order(researcher, programme_staff):
