@@ -46,6 +46,18 @@ class InvitingUserAdmin(UserAdmin):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
     inlines = [*UserAdmin.inlines, UserProfileInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Programme staff may invite and edit accounts, but not hand out superuser rights.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def get_queryset(self, request):
+        # Nor take over a superuser's account (its email, and so its password).
+        users = super().get_queryset(request)
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change and user_invite(user=form.instance):

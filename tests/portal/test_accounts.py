@@ -99,3 +99,31 @@ def test_password_reset_sends_a_portal_link(client):
     client.post(reverse("portal:password_reset"), {"email": researcher.email})
 
     assert "/portal/password/reset/" in mail.outbox[0].body
+
+
+def test_programme_staff_invite_researchers(client, programme_staff):
+    client.force_login(programme_staff)
+
+    invite(client)
+
+    user = User.objects.get(username="newresearcher")
+    assert user.groups.filter(name="Researchers").exists()
+    assert mail.outbox[0].to == [user.email]
+
+
+def test_programme_staff_cannot_hand_out_superuser_rights(client, programme_staff):
+    client.force_login(programme_staff)
+
+    response = client.get(reverse("admin:auth_user_change", args=[programme_staff.pk]))
+
+    fields = response.context["adminform"].form.fields
+    assert "is_superuser" not in fields
+    assert "user_permissions" not in fields
+
+
+def test_programme_staff_cannot_open_a_superusers_account(client, programme_staff, admin_user):
+    client.force_login(programme_staff)
+
+    response = client.get(reverse("admin:auth_user_change", args=[admin_user.pk]))
+
+    assert response.status_code == 302  # "does not exist", back to the list
