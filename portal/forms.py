@@ -7,17 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from projects.models import Person, ResearchProject
 from stories.models import Story, StoryKind, StoryPerson
-
-
-class RichTextarea(forms.Textarea):
-    """A textarea that static/js/portal-editor.js turns into the rich-text editor.
-
-    Without JavaScript it stays a plain textarea accepting the same HTML; the server
-    sanitizes whatever arrives (wecitizens.html).
-    """
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"data-rich-text": "", "rows": 12, **(attrs or {})})
+from wecitizens.widgets import RichTextarea
 
 
 class StoryDraftForm(forms.ModelForm):

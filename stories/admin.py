@@ -15,6 +15,7 @@ from wecitizens.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from wecitizens.widgets import RichTextarea
 
 
 class StoryPersonInline(admin.TabularInline):
@@ -131,6 +132,11 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Links"), {"fields": ["city", "projects", "tags", "source_url"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "is_featured", "author"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("body_th", "body_en"):
+            kwargs["widget"] = RichTextarea()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("image"))
     def hero_thumbnail(self, obj):

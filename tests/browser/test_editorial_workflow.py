@@ -98,6 +98,9 @@ def test_a_story_goes_from_a_researchers_phone_to_the_public_site(
     # The researcher sees the note, fixes the title and resubmits.
     phone_page.goto(base + "/portal/")
     assert "ช่วยเพิ่มชื่อตลาดในหัวเรื่อง" in phone_page.content()
+    screenshot(phone_page, "portal-dashboard-phone-th")
+    phone_page.goto(f"{base}/portal/stories/{story.pk}/")
+    screenshot(phone_page, "portal-story-history-phone-th")
     phone_page.goto(f"{base}/portal/stories/{story.pk}/edit/")
     phone_page.fill("input[name=title_th]", FIXED_TITLE)
     phone_page.click("button[name=submit]")

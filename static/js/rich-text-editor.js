@@ -1,4 +1,4 @@
-// The story body editor: django-prose-editor (ProseMirror), served from our own static files.
+// The story body editor (portal and admin): django-prose-editor (ProseMirror), served from our own static files.
 // It turns every <textarea data-rich-text> into an editor that keeps the textarea's value in sync,
 // with only what the server's sanitizer keeps (wecitizens/html.py).
 import {
