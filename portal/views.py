@@ -137,8 +137,7 @@ def story_preview(request, pk):
     if not request.user.is_staff:
         stories = stories.filter(author=request.user)
     story = get_object_or_404(stories, pk=pk)
-    context = _story_page_context(story) | {"is_preview": True}
-    return render(request, "stories/story_detail.html", context)
+    return render(request, "portal/preview.html", _story_page_context(story))
 
 
 def _review_url(request, link):

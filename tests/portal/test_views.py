@@ -333,6 +333,9 @@ def test_the_preview_shows_the_public_page_and_is_not_cached(client, researcher)
     response = client.get(reverse("portal:story_preview", args=[story.pk]))
 
     assert "stories/story_detail.html" in [t.name for t in response.templates]
+    assert "Only you and programme staff" in response.content.decode() or (
+        "เฉพาะคุณและเจ้าหน้าที่" in response.content.decode()
+    )
     assert "ร่างเรื่อง" in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
 
@@ -421,3 +424,20 @@ def test_a_researcher_cannot_revoke_another_researchers_link(client, researcher)
     assert response.status_code == 404
     link.refresh_from_db()
     assert link.revoked_at is None
+
+
+def test_the_dashboard_costs_the_same_queries_for_few_or_many_stories(
+    client, researcher, programme_staff, django_assert_max_num_queries, django_assert_num_queries
+):
+    def add(n):
+        for story in StoryFactory.create_batch(n, status=StoryStatus.SUBMITTED, author=researcher):
+            services.story_request_changes(story=story, by=programme_staff, note="แก้ไข")
+
+    client.force_login(researcher)
+    add(3)
+    client.get(reverse("portal:dashboard"))
+    with django_assert_max_num_queries(10) as few:
+        client.get(reverse("portal:dashboard"))
+    add(20)
+    with django_assert_num_queries(len(few)):
+        client.get(reverse("portal:dashboard"))
