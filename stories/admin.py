@@ -149,12 +149,17 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         self.message_user(request, text % {"count": count}, messages.SUCCESS)
 
     def _run(self, request, bulk, **kwargs):
+        """Run a bulk transition; say why each refused story was left as it was."""
+        refused = []
         try:
-            return bulk(**kwargs, by=request.user)
+            count = bulk(**kwargs, by=request.user, refused=refused)
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(getattr(error, "messages", [str(error)]))
             self.message_user(request, text, messages.ERROR)
             return None
+        for story, error in refused:
+            self.message_user(request, f"{story}: {' '.join(error.messages)}", messages.WARNING)
+        return count
 
     @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
     def publish_selected(self, request, queryset):

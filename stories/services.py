@@ -153,36 +153,42 @@ def story_archive(*, story: Story, by=None, note: str = "") -> Story:
     return _move(story, action="archive", by=by, note=note)
 
 
-def _bulk(stories, action, **kwargs):
-    """Apply a transition to each story that allows it; return how many moved."""
+def _bulk(stories, action, *, refused=None, **kwargs):
+    """Apply a transition to each story that allows it; return how many moved.
+
+    Stories whose status forbids it are skipped; `refused`, if given, collects
+    (story, error) for them so the caller can say why.
+    """
     done = 0
     for story in stories.select_related("city", "author"):
         try:
             action(story=story, **kwargs)
-        except IllegalTransition:
+        except IllegalTransition as error:
+            if refused is not None:
+                refused.append((story, error))
             continue
         done += 1
     return done
 
 
-def stories_publish(*, stories, by=None):
-    return _bulk(stories, story_publish, by=by)
+def stories_publish(*, stories, by=None, refused=None):
+    return _bulk(stories, story_publish, by=by, refused=refused)
 
 
-def stories_unpublish(*, stories, by=None):
-    return _bulk(stories, story_unpublish, by=by)
+def stories_unpublish(*, stories, by=None, refused=None):
+    return _bulk(stories, story_unpublish, by=by, refused=refused)
 
 
-def stories_archive(*, stories, by=None):
-    return _bulk(stories, story_archive, by=by)
+def stories_archive(*, stories, by=None, refused=None):
+    return _bulk(stories, story_archive, by=by, refused=refused)
 
 
-def stories_request_changes(*, stories, by, note):
-    return _bulk(stories, story_request_changes, by=by, note=note)
+def stories_request_changes(*, stories, by, note, refused=None):
+    return _bulk(stories, story_request_changes, by=by, note=note, refused=refused)
 
 
-def stories_schedule(*, stories, by, at):
-    return _bulk(stories, story_schedule, by=by, at=at)
+def stories_schedule(*, stories, by, at, refused=None):
+    return _bulk(stories, story_schedule, by=by, at=at, refused=refused)
 
 
 # --- Review links for interviewees -------------------------------------------------------

@@ -156,3 +156,16 @@ def test_staff_without_the_publish_permission_see_no_workflow_actions(client, st
     actions = [value for value, _label in form.fields["action"].choices] if form else []
     assert "publish_selected" not in actions
     assert "request_changes_selected" not in actions
+
+
+def test_an_action_says_why_a_story_was_left_as_it_was(staff_admin):
+    archived = StoryFactory(status=StoryStatus.ARCHIVED, title_en="Old story")
+    draft = StoryFactory(draft=True)
+
+    response = act(staff_admin, "publish_selected", [archived, draft])
+
+    archived.refresh_from_db()
+    assert archived.status == StoryStatus.ARCHIVED
+    assert sorted(messages_of(response)) == sorted(
+        ["1 story published.", "Old story: A story that is “Archived” cannot publish it."]
+    )
