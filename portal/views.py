@@ -175,8 +175,7 @@ def review(request, token):
     link = services.review_link_from_token(token)
     if link is None:
         raise Http404(_("This review link has expired or was withdrawn."))
-    context = _story_page_context(link.story) | {"is_review": True}
-    response = render(request, "portal/review.html", context)
+    response = render(request, "portal/review.html", _story_page_context(link.story))
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
