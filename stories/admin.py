@@ -1,22 +1,86 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from stories import services
-from stories.models import Story, StoryPerson
+from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 from wecitizens.admin import (
     HTTPS_URL_FIELDS,
     EnglishTranslationFilter,
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from wecitizens.widgets import RichTextarea
 
 
 class StoryPersonInline(admin.TabularInline):
     model = StoryPerson
     extra = 0
     autocomplete_fields = ["person"]
+
+
+class StoryTransitionInline(admin.TabularInline):
+    """The story's history through the workflow; written only by stories.services."""
+
+    model = StoryTransition
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "user", "from_status", "to_status", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReviewLinkInline(admin.TabularInline):
+    model = ReviewLink
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "created_by", "expires_at", "revoked_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class WorkflowActionForm(ActionForm):
+    """The action bar, with the note and date some workflow actions need."""
+
+    note = forms.CharField(
+        label=_("Note to the author"),
+        required=False,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        help_text=_("For scheduling, e.g. 2026-12-31 09:00"),
+    )
+
+
+class AwaitingReviewFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("awaiting", _("Awaiting review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "awaiting":
+            return queryset.filter(status=StoryStatus.SUBMITTED)
+        return queryset
 
 
 @admin.register(Story)
@@ -26,12 +90,14 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         "hero_thumbnail",
         "kind",
         "city",
+        "author",
         "status",
         "published_at",
         "is_featured",
         "has_english",
     ]
     list_filter = [
+        AwaitingReviewFilter,
         "status",
         "kind",
         "is_featured",
@@ -43,11 +109,20 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     search_fields = ["title_th", "title_en", "excerpt_th", "excerpt_en", "slug"]
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ["city", "projects", "author"]
-    list_select_related = ["city"]
+    list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
-    inlines = [StoryPersonInline]
+    inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline]
     formfield_overrides = HTTPS_URL_FIELDS
-    actions = ["publish_selected", "unpublish_selected"]
+    readonly_fields = ["status"]
+    action_form = WorkflowActionForm
+    actions = [
+        "publish_selected",
+        "schedule_selected",
+        "request_changes_selected",
+        "unpublish_selected",
+        "archive_selected",
+        "create_review_link",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "excerpt", "body"]}),
         (
@@ -58,26 +133,104 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Publishing"), {"fields": ["status", "published_at", "is_featured", "author"]}),
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("body_th", "body_en"):
+            kwargs["widget"] = RichTextarea()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description=_("image"))
     def hero_thumbnail(self, obj):
         return thumbnail(obj.hero_image, obj.hero_image_alt)
 
-    @admin.action(description=_("Publish selected stories"), permissions=["change"])
-    def publish_selected(self, request, queryset):
-        count = services.stories_publish(stories=queryset)
-        self.message_user(
-            request,
-            ngettext("%(count)d story published.", "%(count)d stories published.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
 
-    @admin.action(description=_("Unpublish selected stories"), permissions=["change"])
+    def _report(self, request, text, count):
+        self.message_user(request, text % {"count": count}, messages.SUCCESS)
+
+    def _run(self, request, bulk, **kwargs):
+        """Run a bulk transition; say why each refused story was left as it was."""
+        refused = []
+        try:
+            count = bulk(**kwargs, by=request.user, refused=refused)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            self.message_user(request, text, messages.ERROR)
+            return None
+        for story, error in refused:
+            self.message_user(request, f"{story}: {' '.join(error.messages)}", messages.WARNING)
+        return count
+
+    @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        count = self._run(request, services.stories_publish, stories=queryset)
+        if count is not None:
+            self._report(
+                request,
+                ngettext("%(count)d story published.", "%(count)d stories published.", count),
+                count,
+            )
+
+    @admin.action(
+        description=_("Schedule selected stories (give the date below)"), permissions=["publish"]
+    )
+    def schedule_selected(self, request, queryset):
+        try:
+            at = WorkflowActionForm.base_fields["publish_at"].clean(request.POST.get("publish_at"))
+        except ValidationError:
+            at = None
+        count = self._run(request, services.stories_schedule, stories=queryset, at=at)
+        if count is not None:
+            self._report(
+                request,
+                ngettext("%(count)d story scheduled.", "%(count)d stories scheduled.", count),
+                count,
+            )
+
+    @admin.action(description=_("Request changes (write the note below)"), permissions=["publish"])
+    def request_changes_selected(self, request, queryset):
+        note = request.POST.get("note", "")
+        count = self._run(request, services.stories_request_changes, stories=queryset, note=note)
+        if count is not None:
+            self._report(
+                request,
+                ngettext(
+                    "%(count)d story sent back to its author.",
+                    "%(count)d stories sent back to their authors.",
+                    count,
+                ),
+                count,
+            )
+
+    @admin.action(description=_("Unpublish selected stories"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = services.stories_unpublish(stories=queryset)
-        self.message_user(
-            request,
-            ngettext("%(count)d story unpublished.", "%(count)d stories unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        count = self._run(request, services.stories_unpublish, stories=queryset)
+        if count is not None:
+            self._report(
+                request,
+                ngettext("%(count)d story unpublished.", "%(count)d stories unpublished.", count),
+                count,
+            )
+
+    @admin.action(description=_("Archive selected stories"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        count = self._run(request, services.stories_archive, stories=queryset)
+        if count is not None:
+            self._report(
+                request,
+                ngettext("%(count)d story archived.", "%(count)d stories archived.", count),
+                count,
+            )
+
+    @admin.action(description=_("Create a review link for an interviewee"), permissions=["publish"])
+    def create_review_link(self, request, queryset):
+        for story in queryset:
+            try:
+                link = services.review_link_create(story=story, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{story}: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            url = request.build_absolute_uri(
+                reverse("portal:review", args=[services.review_link_token(link)])
+            )
+            self.message_user(request, f"{story}: {url}", messages.SUCCESS)

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from stories.roles import ensure_role_groups
+
+        # After every migrate or test flush, once permissions exist (auth's handler runs first).
+        post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="stories-roles")

@@ -137,12 +137,30 @@ class Story(TranslationStatusMixin, TimestampedModel):
         verbose_name_plural = _("stories")
         ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
         indexes = [models.Index(fields=["status", "published_at"], name="story_status_date")]
+        permissions = [("publish_story", _("Can review, publish, schedule and archive stories"))]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("stories:story_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_editable_by_author(self):
+        return self.status in (StoryStatus.DRAFT, StoryStatus.CHANGES_REQUESTED)
+
+    @property
+    def latest_note(self):
+        """The most recent note staff left on a transition, or None."""
+        return self.transitions.exclude(note="").order_by("-created_at", "-pk").first()
 
     @property
     def is_public(self):
@@ -187,3 +205,74 @@ class StoryPerson(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+class StoryTransition(models.Model):
+    """One step of a story through the editorial workflow: who moved it, when, from what to what.
+
+    Written only by stories.services; the note is what staff tell the author.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("story")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="story_transitions",
+        null=True,
+        blank=True,
+        verbose_name=_("by"),
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=StoryStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=StoryStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ReviewLink(models.Model):
+    """A signed, expiring link that shows one unpublished story to someone without an account.
+
+    Sent to an interviewee so the person quoted can check the story. It stops working when it
+    expires, when it is revoked, and as soon as the story is published.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="review_links", verbose_name=_("story")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review link")
+        verbose_name_plural = _("review links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.story} ({self.expires_at:%Y-%m-%d})"
+
+    @property
+    def is_active(self):
+        return (
+            self.revoked_at is None
+            and self.expires_at > timezone.now()
+            and self.story.status != StoryStatus.PUBLISHED
+            and self.story.status != StoryStatus.ARCHIVED
+        )

@@ -1,30 +1,234 @@
-"""Writes to stories that follow editorial rules. Views and the admin call these."""
+"""Writes to stories that follow editorial rules: the status machine lives here and only here.
 
+    draft → submitted → changes requested → submitted → … → published → archived
+    published → draft (unpublish)
+
+Staff may also publish or schedule a draft they wrote themselves. A story is scheduled by
+publishing it with a future `published_at`: `Story.objects.published()` hides it until then,
+so no job has to run. Every transition is recorded in `StoryTransition`. The portal, the admin
+and its bulk actions all call these functions.
+"""
+
+import datetime
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from stories.models import Story, StoryStatus
+from stories import notifications
+from stories.models import ReviewLink, Story, StoryStatus, StoryTransition
+
+S = StoryStatus
+PUBLISH_PERMISSION = "stories.publish_story"
+REVIEW_LINK_SALT = "stories.review_link"
+REVIEW_LINK_DAYS = 14
+
+# action → (statuses it may start from, status it leads to)
+TRANSITIONS = {
+    "submit": ({S.DRAFT, S.CHANGES_REQUESTED}, S.SUBMITTED),
+    "request_changes": ({S.SUBMITTED}, S.CHANGES_REQUESTED),
+    "publish": ({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}, S.PUBLISHED),
+    "schedule": ({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED, S.PUBLISHED}, S.PUBLISHED),
+    "unpublish": ({S.PUBLISHED}, S.DRAFT),
+    "archive": ({S.DRAFT, S.CHANGES_REQUESTED, S.PUBLISHED}, S.ARCHIVED),
+}
+ACTION_LABELS = {
+    "submit": _("submit it for review"),
+    "request_changes": _("request changes"),
+    "publish": _("publish it"),
+    "schedule": _("schedule it"),
+    "unpublish": _("unpublish it"),
+    "archive": _("archive it"),
+}
 
 
-@transaction.atomic
-def stories_publish(*, stories):
-    """Publish now. A story already scheduled keeps its date; others are dated now."""
-    stories = stories.exclude(status=StoryStatus.PUBLISHED)
-    now = timezone.now()
-    undated = stories.filter(published_at__isnull=True).update(
-        status=StoryStatus.PUBLISHED, published_at=now
+class IllegalTransition(ValidationError):
+    """The story's status does not allow what was asked."""
+
+
+def can_publish(user):
+    return user is not None and user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def is_author(user, story):
+    return user is not None and story.author_id is not None and story.author_id == user.pk
+
+
+def _check_transition(story, action):
+    sources, _target = TRANSITIONS[action]
+    if story.status not in sources:
+        raise IllegalTransition(
+            _("A story that is “%(status)s” cannot %(action)s."),
+            params={"status": S(story.status).label, "action": ACTION_LABELS[action]},
+            code="illegal_transition",
+        )
+
+
+def _check_staff(by):
+    # by=None is the system itself (data loading, tests of the rules alone).
+    if by is not None and not can_publish(by):
+        raise PermissionDenied(_("Only programme staff may do this."))
+
+
+def _move(story, *, action, by, note="", **changes):
+    _check_transition(story, action)
+    from_status = story.status
+    story.status = TRANSITIONS[action][1]
+    for field, value in changes.items():
+        setattr(story, field, value)
+    story.full_clean()
+    story.save()
+    StoryTransition.objects.create(
+        story=story, user=by, from_status=from_status, to_status=story.status, note=note
     )
-    dated = stories.update(status=StoryStatus.PUBLISHED)
-    return undated + dated
+    return story
 
 
 @transaction.atomic
-def stories_unpublish(*, stories):
-    """Take published stories off the site; they go back to draft."""
-    return stories.filter(status=StoryStatus.PUBLISHED).update(status=StoryStatus.DRAFT)
-
-
-def story_publish(*, story: Story):
-    stories_publish(stories=Story.objects.filter(pk=story.pk))
-    story.refresh_from_db()
+def story_submit(*, story: Story, by) -> Story:
+    """The author (or staff) hands a draft to staff for review; staff are told by email."""
+    if by is not None and not (is_author(by, story) or can_publish(by)):
+        raise PermissionDenied(_("Only the author may submit this story."))
+    _move(story, action="submit", by=by)
+    transaction.on_commit(lambda: notifications.story_submitted(story=story, by=by))
     return story
+
+
+@transaction.atomic
+def story_request_changes(*, story: Story, by, note: str) -> Story:
+    """Staff send a submitted story back to its author with a note saying what to change."""
+    _check_staff(by)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Tell the author what to change.")}, code="note_required")
+    _move(story, action="request_changes", by=by, note=note)
+    transaction.on_commit(lambda: notifications.changes_requested(story=story, note=note))
+    return story
+
+
+@transaction.atomic
+def story_publish(*, story: Story, by=None, note: str = "") -> Story:
+    """Publish now. A story already given a date keeps it (a future one stays scheduled)."""
+    _check_staff(by)
+    published_at = story.published_at or timezone.now()
+    _move(story, action="publish", by=by, note=note, published_at=published_at)
+    transaction.on_commit(lambda: notifications.story_published(story=story))
+    return story
+
+
+@transaction.atomic
+def story_schedule(*, story: Story, at: datetime.datetime, by=None, note: str = "") -> Story:
+    """Publish at a future moment; the story appears by itself then."""
+    _check_staff(by)
+    if at is None or at <= timezone.now():
+        raise ValidationError(
+            {"published_at": _("Choose a moment in the future to schedule a story.")},
+            code="schedule_in_past",
+        )
+    if story.status == S.PUBLISHED and story.is_public:
+        raise IllegalTransition(
+            _("This story is already public: unpublish it before scheduling it again."),
+            code="illegal_transition",
+        )
+    was_published = story.status == S.PUBLISHED
+    _move(story, action="schedule", by=by, note=note, published_at=at)
+    if not was_published:
+        transaction.on_commit(lambda: notifications.story_published(story=story))
+    return story
+
+
+@transaction.atomic
+def story_unpublish(*, story: Story, by=None, note: str = "") -> Story:
+    """Take a story off the site; it goes back to draft, keeping its date."""
+    _check_staff(by)
+    return _move(story, action="unpublish", by=by, note=note)
+
+
+@transaction.atomic
+def story_archive(*, story: Story, by=None, note: str = "") -> Story:
+    """Retire a story: off the site and out of the workflow, but kept."""
+    _check_staff(by)
+    return _move(story, action="archive", by=by, note=note)
+
+
+def _bulk(stories, action, *, refused=None, **kwargs):
+    """Apply a transition to each story that allows it; return how many moved.
+
+    Stories whose status forbids it are skipped; `refused`, if given, collects
+    (story, error) for them so the caller can say why.
+    """
+    done = 0
+    for story in stories.select_related("city", "author"):
+        try:
+            action(story=story, **kwargs)
+        except IllegalTransition as error:
+            if refused is not None:
+                refused.append((story, error))
+            continue
+        done += 1
+    return done
+
+
+def stories_publish(*, stories, by=None, refused=None):
+    return _bulk(stories, story_publish, by=by, refused=refused)
+
+
+def stories_unpublish(*, stories, by=None, refused=None):
+    return _bulk(stories, story_unpublish, by=by, refused=refused)
+
+
+def stories_archive(*, stories, by=None, refused=None):
+    return _bulk(stories, story_archive, by=by, refused=refused)
+
+
+def stories_request_changes(*, stories, by, note, refused=None):
+    return _bulk(stories, story_request_changes, by=by, note=note, refused=refused)
+
+
+def stories_schedule(*, stories, by, at, refused=None):
+    return _bulk(stories, story_schedule, by=by, at=at, refused=refused)
+
+
+# --- Review links for interviewees -------------------------------------------------------
+
+
+def review_link_create(*, story: Story, by, days: int = REVIEW_LINK_DAYS) -> ReviewLink:
+    """A link an interviewee can open without an account, until it expires or is revoked."""
+    if story.status in (S.PUBLISHED, S.ARCHIVED):
+        raise IllegalTransition(
+            _("Review links are only for stories that are not published yet."),
+            code="illegal_transition",
+        )
+    link = ReviewLink(
+        story=story, created_by=by, expires_at=timezone.now() + datetime.timedelta(days=days)
+    )
+    link.full_clean()
+    link.save()
+    return link
+
+
+def review_link_revoke(*, link: ReviewLink) -> ReviewLink:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link
+
+
+def review_link_token(link: ReviewLink) -> str:
+    return signing.dumps(link.pk, salt=REVIEW_LINK_SALT, compress=True)
+
+
+def review_link_from_token(token: str):
+    """The active link a token names, or None if it is forged, expired, revoked or spent."""
+    try:
+        pk = signing.loads(
+            token, salt=REVIEW_LINK_SALT, max_age=datetime.timedelta(days=REVIEW_LINK_DAYS + 1)
+        )
+    except signing.BadSignature:
+        return None
+    if not isinstance(pk, int):
+        return None
+    link = ReviewLink.objects.select_related("story").filter(pk=pk).first()
+    return link if link and link.is_active else None

@@ -95,6 +95,20 @@ def assert_queries_do_not_grow(client, django_assert_max_num_queries, django_ass
 
 
 @pytest.fixture
+def researcher(db):
+    from tests.factories import ResearcherFactory
+
+    return ResearcherFactory()
+
+
+@pytest.fixture
+def programme_staff(db):
+    from tests.factories import ProgrammeStaffFactory
+
+    return ProgrammeStaffFactory()
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
     """Uploads and renditions go to a temporary folder, and the rendition cache starts empty."""
     from django.core.cache import cache

@@ -198,3 +198,42 @@ class StaffUserFactory(UserFactory):
 
     username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
+
+
+def _join_group(name):
+    def join(user, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            user.groups.add(Group.objects.get(name=name))
+
+    return join
+
+
+class ResearcherFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    """A researcher: portal only, no admin access."""
+
+    username = factory.Sequence(lambda n: f"researcher{n}")
+    groups = factory.PostGeneration(_join_group("Researchers"))
+
+
+class ProgrammeStaffFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    """Programme staff: the admin, and the only ones who publish."""
+
+    username = factory.Sequence(lambda n: f"programme{n}")
+    is_staff = True
+    groups = factory.PostGeneration(_join_group("Programme staff"))
+
+
+class UserProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = "wecitizens.UserProfile"
+
+    user = factory.SubFactory(UserFactory)
+    language = "th"

@@ -13,15 +13,20 @@ class WeCitizensConfig(AppConfig):
 
         connection_created.connect(register_thai_collation_on_sqlite)
 
-        # issue 5: renditions are made when an image is saved, not on the first page view.
-        from django.db.models.signals import post_save
+        # Images: every stored image is re-encoded (issue 3) before it is saved, whichever form
+        # uploaded it; its responsive renditions (issue 5) are made once it is saved.
+        from django.db.models.signals import post_save, pre_save
 
         from cities.models import City
         from projects.models import Person
         from stories.models import Story
+        from wecitizens.images import reencode_new_images
         from wecitizens.renditions import make_renditions_on_save
 
         for model in (City, Person, Story):
+            pre_save.connect(
+                reencode_new_images, sender=model, dispatch_uid=f"images-{model.__name__}"
+            )
             post_save.connect(
                 make_renditions_on_save, sender=model, dispatch_uid=f"renditions-{model.__name__}"
             )

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("", include("projects.urls")),
     path("", include("stories.urls")),
+    path("portal/", include("portal.urls")),  # issue 3
     prefix_default_language=False,
 )
 

@@ -49,10 +49,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "django_prose_editor",  # issue 3
     "wecitizens",
     "cities",
     "projects",
     "stories",
+    "portal",  # issue 3
 ]
 
 MIDDLEWARE = [
@@ -119,7 +121,7 @@ LANGUAGES = [
     ("th", _("Thai")),
     ("en", _("English")),
 ]
-# locale/ holds our interface; locale_overrides/ fills gaps in Django's own Thai admin/auth catalogue.
+# locale/ holds our interface; locale_overrides/ fills gaps in Django's Thai admin catalogue.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
@@ -182,3 +184,12 @@ WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get(
 WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
 # Widths (pixels) of the responsive renditions made of every uploaded image (wecitizens.renditions).
 WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
+
+# --- issue 3: editorial workflow and researcher portal ---
+# Absolute links in emails (invitations, review notes) start with this.
+WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "http://localhost:8000")
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "portal:login"
+# An invitation's set-password link (Django's password-reset token) lasts a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60

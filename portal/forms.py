@@ -1,0 +1,113 @@
+import secrets
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from projects.models import Person, ResearchProject
+from stories.models import Story, StoryKind, StoryPerson
+from wecitizens.widgets import RichTextarea
+
+
+class StoryDraftForm(forms.ModelForm):
+    """What a researcher writes: Thai required, English optional; no status, no dates."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("People featured"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("People already on the site."),
+    )
+    new_people = forms.CharField(
+        label=_("New people"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Someone not on the list yet: one name a line. Staff confirm them."),
+    )
+
+    class Meta:
+        model = Story
+        fields = [
+            "title_th",
+            "title_en",
+            "kind",
+            "excerpt_th",
+            "excerpt_en",
+            "body_th",
+            "body_en",
+            "city",
+            "projects",
+            "tags",
+            "hero_image",
+            "hero_image_alt_th",
+            "hero_image_caption_th",
+            "hero_image_credit_th",
+        ]
+        labels = {
+            "title_th": _("Title (Thai)"),
+            "title_en": _("Title (English, optional)"),
+            "excerpt_th": _("Excerpt (Thai)"),
+            "excerpt_en": _("Excerpt (English, optional)"),
+            "body_th": _("Story (Thai)"),
+            "body_en": _("Story (English, optional)"),
+            "hero_image_alt_th": _("Describe the photo"),
+            "hero_image_caption_th": _("Caption"),
+            "hero_image_credit_th": _("Photo credit"),
+        }
+        widgets = {
+            "excerpt_th": forms.Textarea(attrs={"rows": 3}),
+            "excerpt_en": forms.Textarea(attrs={"rows": 3}),
+            "body_th": RichTextarea(),
+            "body_en": RichTextarea(),
+            "hero_image": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_th"].required = True
+        self.fields["body_th"].help_text = self.fields["body_en"].help_text = ""
+        if not self.instance.pk:
+            self.initial.setdefault("kind", StoryKind.INTERVIEW)
+        self.fields["excerpt_th"].required = True
+        self.fields["city"].queryset = City.objects.order_by_name()
+        self.fields["projects"].queryset = ResearchProject.objects.select_related("city")
+        self.fields["people"].queryset = Person.objects.order_by_name()
+        if self.instance.pk:
+            self.fields["people"].initial = [
+                featured.person_id for featured in self.instance.featured_people.all()
+            ]
+
+    def clean_new_people(self):
+        names = [line.strip() for line in self.cleaned_data["new_people"].splitlines()]
+        names = [name[:200] for name in names if name]
+        if len(names) > 20:
+            raise forms.ValidationError(_("Name at most 20 new people at once."))
+        return names
+
+    def save(self, commit=True):
+        story = super().save(commit=False)
+        if not story.slug:
+            base = slugify(story.title_en or "")[:80] or "story"
+            story.slug = f"{base}-{secrets.token_hex(3)}"
+        story.save()
+        self.save_m2m()
+        people = list(self.cleaned_data["people"])
+        for name in self.cleaned_data["new_people"]:
+            # Unpublished until staff confirm the person in the admin.
+            people.append(
+                Person.objects.create(
+                    name_th=name,
+                    slug=f"person-{secrets.token_hex(4)}",
+                    city=story.city,
+                    is_published=False,
+                )
+            )
+        story.featured_people.exclude(person__in=people).delete()
+        existing = set(story.featured_people.values_list("person_id", flat=True))
+        for order, person in enumerate(people):
+            if person.pk not in existing:
+                StoryPerson.objects.create(story=story, person=person, order=order)
+        return story

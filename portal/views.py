@@ -1,0 +1,198 @@
+"""The researcher portal. Researchers see and change only their own stories; staff may
+preview any story. Every status change goes through stories.services."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from portal.forms import StoryDraftForm
+from stories import services
+from stories.models import ReviewLink, Story
+from stories.roles import is_researcher
+
+
+def portal_user(view):
+    """Logged in, and either a researcher or staff; anyone else gets 403."""
+
+    @wraps(view)
+    @login_required
+    @never_cache
+    def wrapper(request, *args, **kwargs):
+        if not (is_researcher(request.user) or request.user.is_staff):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def own_story(request, pk):
+    """The user's own story; anyone else's is a 404, so its existence is not revealed."""
+    return get_object_or_404(Story.objects.select_related("city"), pk=pk, author=request.user)
+
+
+@portal_user
+def dashboard(request):
+    stories = (
+        Story.objects.filter(author=request.user)
+        .select_related("city")
+        .prefetch_related("transitions")
+        .order_by("-updated_at", "-pk")
+    )
+    rows = []
+    for story in stories:
+        notes = [transition for transition in story.transitions.all() if transition.note]
+        rows.append((story, notes[0] if notes else None))
+    return render(request, "portal/dashboard.html", {"rows": rows})
+
+
+@portal_user
+def story_create(request):
+    return _edit(request, Story(author=request.user))
+
+
+@portal_user
+def story_edit(request, pk):
+    story = own_story(request, pk)
+    if not story.is_editable_by_author:
+        messages.info(request, _("This story is with programme staff and cannot be changed now."))
+        return redirect("portal:story_detail", pk=story.pk)
+    return _edit(request, story)
+
+
+def _edit(request, story):
+    form = StoryDraftForm(request.POST or None, request.FILES or None, instance=story)
+    if request.method == "POST":
+        if form.is_valid():
+            story = form.save()
+            if "submit" in request.POST:
+                try:
+                    services.story_submit(story=story, by=request.user)
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+                    return redirect("portal:story_edit", pk=story.pk)
+                messages.success(request, _("Your story was sent to programme staff for review."))
+                return redirect("portal:story_detail", pk=story.pk)
+            messages.success(request, _("Draft saved."))
+            return redirect("portal:story_edit", pk=story.pk)
+        messages.error(request, _("The draft was not saved: please correct the marked fields."))
+    return render(
+        request,
+        "portal/story_form.html",
+        {"form": form, "story": story if story.pk else None},
+        status=400 if form.errors else 200,
+    )
+
+
+@portal_user
+def story_detail(request, pk):
+    story = own_story(request, pk)
+    links = story.review_links.filter(revoked_at__isnull=True)
+    return render(
+        request,
+        "portal/story_detail.html",
+        {
+            "story": story,
+            "transitions": story.transitions.select_related("user"),
+            "review_links": [
+                (link, _review_url(request, link)) for link in links if link.is_active
+            ],
+        },
+    )
+
+
+@portal_user
+@require_POST
+def story_submit(request, pk):
+    story = own_story(request, pk)
+    try:
+        services.story_submit(story=story, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your story was sent to programme staff for review."))
+    return redirect("portal:story_detail", pk=story.pk)
+
+
+def _story_page_context(story):
+    return {
+        "story": story,
+        "projects": story.projects.select_related("city"),
+        "related_stories": [],
+    }
+
+
+@portal_user
+def story_preview(request, pk):
+    """The story as the public site will show it; for its author and for staff only."""
+    stories = Story.objects.select_related("city")
+    if not request.user.is_staff:
+        stories = stories.filter(author=request.user)
+    story = get_object_or_404(stories, pk=pk)
+    return render(request, "portal/preview.html", _story_page_context(story))
+
+
+def _review_url(request, link):
+    return request.build_absolute_uri(
+        reverse("portal:review", args=[services.review_link_token(link)])
+    )
+
+
+@portal_user
+@require_POST
+def review_link_create(request, pk):
+    story = own_story(request, pk)
+    try:
+        services.review_link_create(story=story, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Review link created. Copy it and send it to the person."))
+    return redirect("portal:story_detail", pk=story.pk)
+
+
+@portal_user
+@require_POST
+def review_link_revoke(request, pk, link_pk):
+    story = own_story(request, pk)
+    link = get_object_or_404(ReviewLink, pk=link_pk, story=story)
+    services.review_link_revoke(link=link)
+    messages.success(request, _("The review link no longer works."))
+    return redirect("portal:story_detail", pk=story.pk)
+
+
+@never_cache
+def review(request, token):
+    """One unpublished story, read-only, for someone holding a live review link."""
+    link = services.review_link_from_token(token)
+    if link is None:
+        raise Http404(_("This review link has expired or was withdrawn."))
+    response = render(request, "portal/review.html", _story_page_context(link.story))
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "portal/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "portal/password_reset_form.html"
+    email_template_name = "portal/email/password_reset_body.txt"
+    subject_template_name = "portal/email/password_reset_subject.txt"
+    success_url = reverse_lazy("portal:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "portal/password_reset_confirm.html"
+    success_url = reverse_lazy("portal:password_reset_complete")

@@ -1,0 +1,35 @@
+"""The two roles of the editorial workflow, as groups.
+
+Migration 0004_issue3_roles creates them in every database; `ensure_role_groups` runs after
+every migrate (and after a test flush) so they are never missing their permissions.
+"""
+
+STAFF_GROUP = "Programme staff"
+RESEARCHER_GROUP = "Researchers"
+STAFF_APPS = ("cities", "projects", "stories", "wecitizens")
+STAFF_USER_PERMISSIONS = ("add_user", "change_user", "view_user", "view_group")
+
+
+def is_researcher(user):
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=RESEARCHER_GROUP).exists()
+    )
+
+
+def ensure_role_groups(**kwargs):
+    """Create both groups if missing and give Programme staff every content permission.
+
+    Researchers get no admin permission: the portal checks membership of their group.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    staff, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    staff.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=STAFF_APPS),
+        *Permission.objects.filter(
+            content_type__app_label="auth", codename__in=STAFF_USER_PERMISSIONS
+        ),
+    )
+    Group.objects.get_or_create(name=RESEARCHER_GROUP)
