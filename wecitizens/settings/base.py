@@ -53,10 +53,14 @@ INSTALLED_APPS = [
     "cities",
     "projects",
     "stories",
+    "reversion",  # issue 7
+    "axes",  # issue 7
+    "safeguards",  # issue 7: after the content apps, whose admins it extends
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "safeguards.middleware.SiteCSPMiddleware",  # issue 7
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,6 +70,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reversion.middleware.RevisionMiddleware",  # issue 7: every saving request keeps versions
+    "safeguards.redirects.SlugRedirectMiddleware",  # issue 7
+    "axes.middleware.AxesMiddleware",  # issue 7: last, as django-axes requires
 ]
 
 ROOT_URLCONF = "wecitizens.urls"
@@ -167,3 +174,55 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+
+# --- issue 7: history, personal data, hardening ---
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from another origin.
+# SiteCSPMiddleware adds the inline styles Django's admin needs under /admin/ only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# django-axes: lock an account from one address after repeated failed sign-ins (admin and
+# the site's own sign-in page); every failure is logged and kept in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Behind a proxy every client would look like the proxy: count how many proxies sit in front
+# (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+LOGIN_URL = "safeguards:login"
+# /healthz answers over plain HTTP for the container health check and load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+MANAGERS = (
+    [("WeCitizens", os.environ["DJANGO_MANAGERS_EMAIL"])]
+    if os.environ.get("DJANGO_MANAGERS_EMAIL")
+    else []
+)
+# Logs go to stderr; DJANGO_LOG_FORMAT=json (the production default) writes one JSON object
+# per line for log collectors.
+LOGGING["formatters"] = {
+    "json": {"()": "safeguards.logging.JSONFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+}
+LOGGING["handlers"]["console"].update(
+    stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
+)
