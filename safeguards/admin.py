@@ -27,6 +27,10 @@ from stories.models import Consent, Story, StoryPerson
 
 EDIT_TOKEN = "_edit_token"
 
+# Before VersionAdmin registers the models itself with only the inline relations: the admin
+# is discovered before this app's ready() runs.
+history.register_content_models()
+
 
 def edit_token(obj):
     """What a form remembers of the object it was opened on: the time it was last saved."""

@@ -1,8 +1,10 @@
 """Writes with rules: keeping a version before a delete, and PDPA account deletion."""
 
+import contextvars
 import logging
 
 import reversion
+from reversion import revisions
 from django.contrib.auth import get_user_model
 from django.core.mail import mail_managers
 from django.db import transaction
@@ -15,13 +17,23 @@ logger = logging.getLogger(__name__)
 
 
 def version_before_delete(*, objects, user=None):
-    """Save a version of each object about to be deleted, so staff can recover it."""
-    with reversion.create_revision():
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment(gettext("Deleted."))
-        for obj in objects:
-            reversion.add_to_revision(obj)
+    """Save a version of each object about to be deleted, so staff can recover it.
+
+    The revision is saved at once, in a revision context of its own: inside the request's
+    revision (RevisionMiddleware) it would be saved only at the end of the request, and
+    reversion drops versions of objects that no longer exist by then.
+    """
+
+    def save():
+        revisions._stack.set([])  # reversion keeps nested revisions on this stack
+        with reversion.create_revision():
+            if user is not None and user.is_authenticated:
+                reversion.set_user(user)
+            reversion.set_comment(gettext("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+    contextvars.copy_context().run(save)
 
 
 def deletion_request_create(*, user, reason=""):
