@@ -4,12 +4,12 @@ import contextvars
 import logging
 
 import reversion
-from reversion import revisions
 from django.contrib.auth import get_user_model
 from django.core.mail import mail_managers
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from reversion import revisions
 
 from safeguards.models import DeletionRequest, DeletionStatus
 

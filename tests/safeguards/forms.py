@@ -19,7 +19,7 @@ class _FormParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "form" and attrs.get("id") == self.form_id:
             self.inside = True
-        if not self.inside or "name" not in attrs and tag in ("input", "textarea", "select"):
+        if not self.inside or ("name" not in attrs and tag in ("input", "textarea", "select")):
             return
         if tag == "input":
             kind = attrs.get("type", "text")
@@ -55,6 +55,5 @@ def form_data(response, form_id):
     parser.feed(response.content.decode())
     # A textarea's content starts after one newline that the browser drops.
     return {
-        name: [value.removeprefix("\n") for value in values]
-        for name, values in parser.data.items()
+        name: [value.removeprefix("\n") for value in values] for name, values in parser.data.items()
     }

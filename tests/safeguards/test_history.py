@@ -111,7 +111,9 @@ def test_a_deleted_story_can_be_recovered_by_staff(admin_client):
     version = Version.objects.get_deleted(Story).get()
     assert "หายแล้วได้คืน" in recover_list.content.decode()
     recover_url = reverse("admin:stories_story_recover", args=[version.pk])
-    response = admin_client.post(recover_url, form_data(admin_client.get(recover_url), "story_form"))
+    response = admin_client.post(
+        recover_url, form_data(admin_client.get(recover_url), "story_form")
+    )
 
     assert response.status_code == 302
     recovered = Story.objects.get(pk=pk)

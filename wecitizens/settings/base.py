@@ -226,3 +226,5 @@ LOGGING["formatters"] = {
 LOGGING["handlers"]["console"].update(
     stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
 )
+# Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
+SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
