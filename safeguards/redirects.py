@@ -31,6 +31,11 @@ def normalize_path(path):
     return path
 
 
+def is_storable(path):
+    """A path that can be looked up: PostgreSQL refuses NUL characters, the column is 300."""
+    return len(path) <= 300 and "\x00" not in path
+
+
 def unprefixed_url(obj):
     with translation.override(settings.LANGUAGE_CODE):
         return obj.get_absolute_url()
@@ -67,7 +72,7 @@ class SlugRedirectMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404 or len(request.path_info) > 300:
+        if response.status_code != 404 or not is_storable(request.path_info):
             return response
         from safeguards.models import SlugRedirect
 

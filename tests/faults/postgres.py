@@ -5,6 +5,7 @@ lives in a temporary folder, listens on a port of its own and is run by the `pos
 when the tests run as root (initdb refuses root).
 """
 
+import contextlib
 import glob
 import os
 import shutil
@@ -72,8 +73,6 @@ class ThrowawayPostgres:
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
     def destroy(self):
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
