@@ -41,11 +41,15 @@ def unprefixed_url(obj):
         return obj.get_absolute_url()
 
 
-def remember_old_slug(sender, instance, raw=False, **kwargs):
-    """Before a slug change is saved, point the old address (and older ones) at the new one."""
+def remember_old_slug(sender, instance, **kwargs):
+    """Before a slug change is saved, point the old address (and older ones) at the new one.
+
+    Raw saves count too: restoring an old version from the history is one, and may bring
+    back an old slug. (Loading a backup is one as well, into an empty table: nothing to do.)
+    """
     from safeguards.models import SlugRedirect
 
-    if raw or instance.pk is None:
+    if instance.pk is None:
         return
     old_slug = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if not old_slug or old_slug == instance.slug:

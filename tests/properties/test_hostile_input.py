@@ -203,3 +203,46 @@ def test_a_failed_sign_in_with_hostile_extra_fields_is_recorded_without_error(cl
     )
 
     assert response.status_code == 200
+
+
+@BOUNDED
+@given(
+    form=st.sampled_from(
+        [
+            ("/admin/cities/city/add/", {"region": "north"}, "City"),
+            ("/admin/projects/person/add/", {"is_published": "on"}, "Person"),
+        ]
+    ),
+    name=hostile,
+    summary=hostile,
+)
+def test_the_city_and_person_forms_store_what_they_accept(admin_client, form, name, summary):
+    from django.apps import apps
+
+    path, extra, model_name = form
+    model = apps.get_model("cities" if model_name == "City" else "projects", model_name)
+    slug = next(_slugs)
+    data = {
+        **extra,
+        "name_th": name,
+        "slug": slug,
+        "summary_th" if model_name == "City" else "bio_th": summary,
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
+        "_save": "Save",
+    }
+
+    response = admin_client.post(
+        path, form_body(data), content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert (
+            model.objects.get(slug=slug).name_th
+            == as_bytes(name).decode("utf-8", "replace").strip()
+        )
+    else:
+        assert not model.objects.filter(slug=slug).exists()

@@ -104,6 +104,18 @@ def test_healthz_reports_database_and_cache(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_healthz_fails_when_the_database_does_not_answer(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("safeguards.views.connection.cursor", refuse)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
 def test_healthz_fails_when_the_cache_does_not_store(client, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 

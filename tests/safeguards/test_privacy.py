@@ -117,3 +117,28 @@ def test_the_story_list_shows_whether_everyone_consented(admin_client):
     response = admin_client.get("/admin/stories/story/")
 
     assert "people_consent" in response.context["cl"].list_display
+
+
+def test_marking_a_request_done_in_its_form_deletes_the_account(admin_client):
+    user = UserFactory()
+    request = DeletionRequest.objects.create(user=user, username=user.username)
+
+    admin_client.post(
+        f"/admin/safeguards/deletionrequest/{request.pk}/change/",
+        {"user": user.pk, "reason": "", "stories_reassigned_to": "", "status": "completed"},
+    )
+
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    request.refresh_from_db()
+    assert request.decided_by is not None
+
+
+def test_staff_can_record_a_request_that_came_by_letter(admin_client):
+    user = UserFactory(username="by-letter")
+
+    admin_client.post(
+        "/admin/safeguards/deletionrequest/add/",
+        {"user": user.pk, "reason": "จดหมาย", "stories_reassigned_to": "", "status": "pending"},
+    )
+
+    assert DeletionRequest.objects.get().username == "by-letter"
