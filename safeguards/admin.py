@@ -5,8 +5,6 @@ this module re-registers each with `HistoryAdminMixin` in front, so this app is 
 them in INSTALLED_APPS.
 """
 
-from types import SimpleNamespace
-
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,11 +28,6 @@ EDIT_TOKEN = "_edit_token"
 # Before VersionAdmin registers the models itself with only the inline relations: the admin
 # is discovered before this app's ready() runs.
 history.register_content_models()
-
-
-def edit_token(obj):
-    """What a form remembers of the object it was opened on: the time it was last saved."""
-    return obj.updated_at.isoformat() if obj.updated_at else ""
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -61,8 +54,10 @@ class HistoryAdminMixin(VersionAdmin):
             def clean(self):
                 cleaned_data = super().clean()
                 token = self.data.get(EDIT_TOKEN)
-                saved = model.objects.filter(pk=obj.pk).values_list("updated_at", flat=True)
-                saved = saved.first()
+                # The admin saves in one transaction: locking the row here keeps a third
+                # save from slipping in between this check and this save (PostgreSQL).
+                rows = model.objects.select_for_update().filter(pk=obj.pk)
+                saved = rows.values_list("updated_at", flat=True).first()
                 if token and saved and token != saved.isoformat():
                     raise ValidationError(
                         gettext(
@@ -80,8 +75,10 @@ class HistoryAdminMixin(VersionAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
+            # The form remembers when the object was last saved (see ConflictCheckingForm).
             saved = type(obj).objects.filter(pk=obj.pk).values_list("updated_at", flat=True)
-            context["edit_token"] = edit_token(SimpleNamespace(updated_at=saved.first()))
+            saved = saved.first()
+            context["edit_token"] = saved.isoformat() if saved else ""
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def delete_model(self, request, obj):
