@@ -171,3 +171,14 @@ def test_error_logs_are_one_json_object_per_line():
     assert entry["level"] == "ERROR"
     assert entry["message"] == "Server error: /"
     assert "OperationalError" in entry["exception"]
+
+
+def test_a_failed_sign_in_with_a_nul_in_its_user_agent_is_recorded(client):
+    response = client.post(
+        "/account/login/",
+        {"username": "someone", "password": "wrong"},
+        HTTP_USER_AGENT="evil\x00agent",
+    )
+
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get(username="someone").user_agent == "evilagent"

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "safeguards.middleware.HeaderNulMiddleware",  # issue 7
     "safeguards.middleware.SiteCSPMiddleware",  # issue 7
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
