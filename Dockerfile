@@ -22,7 +22,8 @@ RUN pip install --no-cache-dir -e . \
 
 USER wecitizens
 EXPOSE 8000
+# /healthz checks the database and the cache (200 or 503); it is exempt from the HTTPS redirect.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/', timeout=4)" || exit 1
+    CMD python -c "import os, urllib.request as r; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0].lstrip('.'); r.urlopen(r.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4)" || exit 1
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["gunicorn", "--config", "docker/gunicorn.conf.py", "wecitizens.wsgi:application"]

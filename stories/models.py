@@ -184,8 +184,19 @@ class Story(TranslationStatusMixin, TimestampedModel):
         super().save(*args, **kwargs)
 
 
+class Consent(models.TextChoices):
+    """Whether a featured person agreed to be published (Thailand's PDPA)."""
+
+    UNKNOWN = "unknown", _("Not yet asked")
+    GIVEN = "given", _("Given")
+    REFUSED = "refused", _("Refused")
+
+
 class StoryPerson(models.Model):
-    """A person featured in a story, usually as an interviewee."""
+    """A person featured in a story, usually as an interviewee.
+
+    `consent` records whether they agreed to appear; staff see it before publishing.
+    """
 
     story = models.ForeignKey(
         Story, on_delete=models.CASCADE, related_name="featured_people", verbose_name=_("story")
@@ -194,6 +205,19 @@ class StoryPerson(models.Model):
         Person, on_delete=models.PROTECT, related_name="story_features", verbose_name=_("person")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    consent = models.CharField(
+        _("consent to publish"),
+        max_length=20,
+        choices=Consent.choices,
+        default=Consent.UNKNOWN,
+        help_text=_("Did this person agree to appear in the published story?"),
+    )
+    consent_note = models.CharField(
+        _("consent record"),
+        max_length=300,
+        blank=True,
+        help_text=_("How and when consent was given, e.g. signed form, 3 March 2024."),
+    )
 
     class Meta:
         verbose_name = _("person featured")

@@ -3,12 +3,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from safeguards import views as safeguards_views
 from wecitizens import views
+
+handler500 = "safeguards.views.server_error"  # issue 7: a database outage answers 503
 
 admin.site.site_header = "WeCitizens"
 admin.site.site_title = "WeCitizens"
 
 urlpatterns = [
+    path("healthz", safeguards_views.healthz, name="healthz"),  # issue 7
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -19,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("stories.urls")),
     path("portal/", include("portal.urls")),  # issue 3
+    path("", include("safeguards.urls")),  # issue 7
     prefix_default_language=False,
 )
 
@@ -26,5 +31,5 @@ if settings.WECITIZENS_SERVE_MEDIA:
     # Uploads are only JPEG, PNG or WebP (see wecitizens.images), so serving them from Django
     # is safe; a large deployment lets its web server or a CDN serve MEDIA_ROOT instead.
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.serve_media),
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", safeguards_views.media),
     ]

@@ -1,9 +1,7 @@
 from itertools import groupby
 
-from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from cities.models import City, Programme, Region
 from stories.models import Story
@@ -86,8 +84,3 @@ class HomeView(TemplateView):
             featured_stories=stories.filter(is_featured=True)[:3],
         )
         return context
-
-
-def serve_media(request, path):
-    """Uploads and their renditions, from MEDIA_ROOT as it is now (tests move it)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)

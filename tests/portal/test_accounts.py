@@ -70,7 +70,12 @@ def test_the_invitation_link_sets_the_password_and_the_researcher_can_log_in(adm
         {"new_password1": "a-long new password 42", "new_password2": "a-long new password 42"},
     )
 
-    assert client.login(username="newresearcher", password="a-long new password 42")
+    client.logout()
+    response = client.post(
+        reverse("portal:login"),
+        {"username": "newresearcher", "password": "a-long new password 42"},
+    )
+    assert response.status_code == 302
     assert client.get(reverse("portal:dashboard")).status_code == 200
 
 

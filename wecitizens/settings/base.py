@@ -55,10 +55,15 @@ INSTALLED_APPS = [
     "projects",
     "stories",
     "portal",  # issue 3
+    "reversion",  # issue 7
+    "axes",  # issue 7
+    "safeguards",  # issue 7: after the content apps, whose admins it extends
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "safeguards.middleware.HeaderNulMiddleware",  # issue 7
+    "safeguards.middleware.SiteCSPMiddleware",  # issue 7
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reversion.middleware.RevisionMiddleware",  # issue 7: every saving request keeps versions
+    "safeguards.redirects.SlugRedirectMiddleware",  # issue 7
+    "axes.middleware.AxesMiddleware",  # issue 7: last, as django-axes requires
 ]
 
 ROOT_URLCONF = "wecitizens.urls"
@@ -193,3 +201,56 @@ LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:login"
 # An invitation's set-password link (Django's password-reset token) lasts a week.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+
+# --- issue 7: history, personal data, hardening ---
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from another origin.
+# SiteCSPMiddleware adds the inline styles Django's admin needs under /admin/ only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# django-axes: lock an account from one address after repeated failed sign-ins (admin and
+# the site's own sign-in page); every failure is logged and kept in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "safeguards.axes.client_username"
+# Behind a proxy every client would look like the proxy: count how many proxies sit in front
+# (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# /healthz answers over plain HTTP for the container health check and load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+MANAGERS = (
+    [("WeCitizens", os.environ["DJANGO_MANAGERS_EMAIL"])]
+    if os.environ.get("DJANGO_MANAGERS_EMAIL")
+    else []
+)
+# Logs go to stderr; DJANGO_LOG_FORMAT=json (the production default) writes one JSON object
+# per line for log collectors.
+LOGGING["formatters"] = {
+    "json": {"()": "safeguards.logging.JSONFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+}
+LOGGING["handlers"]["console"].update(
+    stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
+)
+# Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
+SERIALIZATION_MODULES = {"json": "safeguards.serializers"}

@@ -27,3 +27,8 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))  # noqa: F405
+
+# --- issue 7: hardening ---
+# Errors as one JSON object per line on stderr, for the container's log collector.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "json")  # noqa: F405
+SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,0 +1,245 @@
+"""History, conflict detection and PDPA tools added to the content admins.
+
+The content admins (City, Person, ResearchProject, Story) stay defined in their own apps;
+this module re-registers each with `HistoryAdminMixin` in front, so this app is listed after
+them in INSTALLED_APPS.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from cities.models import City
+from projects.models import Person, ResearchProject
+from safeguards import history, services
+from safeguards.models import DeletionRequest, DeletionStatus, SlugRedirect
+from stories.models import Consent, Story, StoryPerson
+
+EDIT_TOKEN = "_edit_token"
+
+# Before VersionAdmin registers the models itself with only the inline relations: the admin
+# is discovered before this app's ready() runs.
+history.register_content_models()
+
+
+class HistoryAdminMixin(VersionAdmin):
+    """Version history with compare and restore, deleted-object recovery, conflict detection.
+
+    Two staff who open the same object and both save would otherwise silently lose the first
+    save. The change form carries the object's `updated_at` as it was when the form was opened;
+    if the object was saved since, the form is shown again with a warning and nothing is saved.
+    Saving again after reading the warning overwrites on purpose.
+    """
+
+    object_history_template = "safeguards/admin/object_history.html"
+    change_form_template = "safeguards/admin/change_form.html"
+    history_latest_first = True
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            return form_class
+
+        model = type(obj)
+
+        class ConflictCheckingForm(form_class):
+            def clean(self):
+                cleaned_data = super().clean()
+                token = self.data.get(EDIT_TOKEN)
+                # The admin saves in one transaction: locking the row here keeps a third
+                # save from slipping in between this check and this save (PostgreSQL).
+                rows = model.objects.select_for_update().filter(pk=obj.pk)
+                saved = rows.values_list("updated_at", flat=True).first()
+                if token and saved and token != saved.isoformat():
+                    raise ValidationError(
+                        gettext(
+                            "Someone else saved this %(object)s after you opened it. Nothing "
+                            "was saved: check their changes in the history, then save again "
+                            "to replace them with yours."
+                        )
+                        % {"object": model._meta.verbose_name},
+                        code="edit_conflict",
+                    )
+                return cleaned_data
+
+        ConflictCheckingForm.__name__ = form_class.__name__
+        return ConflictCheckingForm
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            # The form remembers when the object was last saved (see ConflictCheckingForm).
+            saved = type(obj).objects.filter(pk=obj.pk).values_list("updated_at", flat=True)
+            saved = saved.first()
+            context["edit_token"] = saved.isoformat() if saved else ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def delete_model(self, request, obj):
+        # A deleted object is recovered from its last version: make sure it has one.
+        services.version_before_delete(objects=[obj], user=request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        services.version_before_delete(objects=list(queryset), user=request.user)
+        super().delete_queryset(request, queryset)
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = get_object_or_404(self.model, pk=unquote(object_id))
+        info = self.admin_site.name, self.opts.app_label, self.opts.model_name
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        action_list = [
+            {
+                "revision": version.revision,
+                "version_id": version.pk,
+                "url": reverse("{}:{}_{}_revision".format(*info), args=(quote(obj.pk), version.pk)),
+            }
+            for version in versions.order_by("-pk")
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        obj = get_object_or_404(self.model, pk=unquote(object_id))
+        versions = Version.objects.get_for_object(obj)
+        try:
+            older = versions.get(pk=request.GET.get("older", ""))
+            newer = versions.get(pk=request.GET.get("newer", ""))
+        except (Version.DoesNotExist, ValueError):
+            messages.warning(request, gettext("Choose two versions to compare."))
+            return self.history_view(request, object_id)
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": gettext("Compare versions of %(object)s") % {"object": obj},
+            "older": older,
+            "newer": newer,
+            "differences": history.version_differences(older, newer),
+        }
+        return TemplateResponse(request, "safeguards/admin/compare.html", context)
+
+
+class ConsentAdminMixin:
+    """Staff see, before publishing, whether everyone featured in a story agreed to it."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "people_consent"]
+
+    def get_queryset(self, request):
+        unconfirmed = Count("featured_people", filter=~Q(featured_people__consent=Consent.GIVEN))
+        return super().get_queryset(request).annotate(people_without_consent=unconfirmed)
+
+    @admin.display(description=_("consent"), boolean=True)
+    def people_consent(self, obj):
+        return obj.people_without_consent == 0
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            story = self.get_object(request, unquote(object_id))
+            if story is not None:
+                self.warn_about_consent(request, [story])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Same label and permission as the action it extends (stories.admin.StoryAdmin).
+    @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.warn_about_consent(request, queryset)
+        return super().publish_selected(request, queryset)
+
+    def warn_about_consent(self, request, stories):
+        missing = StoryPerson.objects.filter(story__in=stories).exclude(consent=Consent.GIVEN)
+        for feature in missing.select_related("story", "person"):
+            messages.warning(
+                request,
+                gettext("%(person)s, featured in “%(story)s”: consent to publish is “%(consent)s”.")
+                % {
+                    "person": feature.person,
+                    "story": feature.story,
+                    "consent": feature.get_consent_display(),
+                },
+            )
+
+
+for _model, _mixins in (
+    (City, (HistoryAdminMixin,)),
+    (Person, (HistoryAdminMixin,)),
+    (ResearchProject, (HistoryAdminMixin,)),
+    (Story, (ConsentAdminMixin, HistoryAdminMixin)),
+):
+    _original = type(admin.site._registry[_model])
+    admin.site.unregister(_model)
+    admin.site.register(
+        _model, type(_original.__name__, (*_mixins, _original), {"__module__": __name__})
+    )
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "is_automatic", "created_at"]
+    list_filter = ["is_automatic"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["is_automatic", "created_at"]
+
+
+@admin.register(DeletionRequest)
+class DeletionRequestAdmin(admin.ModelAdmin):
+    list_display = ["username", "status", "requested_at", "decided_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["username"]
+    fields = [
+        "user",
+        "reason",
+        "stories_reassigned_to",
+        "status",
+        "username",
+        "requested_at",
+        "decided_at",
+        "decided_by",
+    ]
+    readonly_fields = ["username", "requested_at", "decided_at", "decided_by"]
+    autocomplete_fields = ["user", "stories_reassigned_to"]
+    actions = ["delete_accounts"]
+
+    def save_model(self, request, obj, form, change):
+        """Staff may record a request made by letter; marking it done deletes the account."""
+        if obj.user_id and not obj.username:
+            obj.username = obj.user.get_username()
+        if obj.status == DeletionStatus.COMPLETED and obj.user_id:
+            services.account_delete(request=obj, decided_by=request.user)
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Delete the accounts of the selected requests"))
+    def delete_accounts(self, request, queryset):
+        done = 0
+        for deletion in queryset.filter(status=DeletionStatus.PENDING):
+            services.account_delete(request=deletion, decided_by=request.user)
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d account deleted.", "%(count)d accounts deleted.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )

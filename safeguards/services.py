@@ -1,0 +1,130 @@
+"""Writes with rules: keeping a version before a delete, and PDPA account deletion."""
+
+import contextvars
+import logging
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.core.mail import mail_managers
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from reversion import revisions
+
+from safeguards.models import DeletionRequest, DeletionStatus
+
+logger = logging.getLogger(__name__)
+
+
+def version_before_delete(*, objects, user=None):
+    """Save a version of each object about to be deleted, so staff can recover it.
+
+    The revision is saved at once, in a revision context of its own: inside the request's
+    revision (RevisionMiddleware) it would be saved only at the end of the request, and
+    reversion drops versions of objects that no longer exist by then.
+    """
+
+    def save():
+        revisions._stack.set([])  # reversion keeps nested revisions on this stack
+        with reversion.create_revision():
+            if user is not None and user.is_authenticated:
+                reversion.set_user(user)
+            reversion.set_comment(gettext("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+    contextvars.copy_context().run(save)
+
+
+def deletion_request_create(*, user, reason=""):
+    """Record a person's request to delete their account, and tell the site's managers.
+
+    The request is saved first: a mail server that is down never loses it.
+    """
+    deletion = DeletionRequest.objects.filter(user=user, status=DeletionStatus.PENDING).first()
+    if deletion is None:
+        deletion = DeletionRequest.objects.create(
+            user=user, username=user.get_username(), reason=reason[:5000]
+        )
+    try:
+        mail_managers(
+            "Account deletion request",
+            f"{user.get_username()} asked for their account to be deleted. "
+            "Confirm it in the admin under Deletion requests.",
+        )
+    except Exception:
+        logger.exception("Could not e-mail the managers about deletion request %s", deletion.pk)
+    return deletion
+
+
+@transaction.atomic
+def account_delete(*, request: DeletionRequest, decided_by):
+    """Delete the account named in a deletion request; its stories stay on the site.
+
+    Stories the person wrote move to `request.stories_reassigned_to`, or keep no author.
+    Their change history keeps the versions but no longer names them.
+    """
+    from stories.models import Story
+
+    user = request.user
+    if user is not None:
+        Story.objects.filter(author=user).update(author=request.stories_reassigned_to)
+        get_user_model().objects.filter(pk=user.pk).delete()
+    request.user = None
+    request.status = DeletionStatus.COMPLETED
+    request.decided_at = timezone.now()
+    request.decided_by = decided_by
+    request.save()
+    return request
+
+
+def user_data_export(*, user):
+    """Everything the site holds about a person, as a JSON-ready dict (PDPA right of access)."""
+    from axes.models import AccessAttempt, AccessLog
+    from reversion.models import Revision
+
+    from stories.models import Story
+
+    def timestamp(value):
+        return value.isoformat() if value else None
+
+    stories = Story.objects.filter(author=user).order_by("pk")
+    return {
+        "account": {
+            "username": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": timestamp(user.date_joined),
+            "last_login": timestamp(user.last_login),
+            "is_staff": user.is_staff,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "stories_written": [
+            {
+                "slug": story.slug,
+                "title_th": story.title_th,
+                "title_en": story.title_en,
+                "status": story.status,
+                "created_at": timestamp(story.created_at),
+                "updated_at": timestamp(story.updated_at),
+            }
+            for story in stories
+        ],
+        "changes_made": [
+            {"date": timestamp(revision.date_created), "comment": revision.get_comment()}
+            for revision in Revision.objects.filter(user=user).order_by("date_created")
+        ],
+        "logins": [
+            {"at": timestamp(log.attempt_time), "ip_address": log.ip_address}
+            for log in AccessLog.objects.filter(username=user.get_username()).order_by("pk")
+        ],
+        "failed_logins": [
+            {"at": timestamp(attempt.attempt_time), "ip_address": attempt.ip_address}
+            for attempt in AccessAttempt.objects.filter(username=user.get_username())
+        ],
+        "deletion_requests": [
+            {"requested_at": timestamp(d.requested_at), "status": d.status}
+            for d in user.deletion_requests.all()
+        ],
+    }

@@ -1,0 +1,117 @@
+import json
+import mimetypes
+import sys
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from django.views.static import serve
+
+from safeguards import services
+from safeguards.models import DeletionStatus
+
+# Uploads are re-encoded to one of these (wecitizens.images); nothing else is ever served.
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+}
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers and the cache stores and returns a value, else 503."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except DatabaseError:
+        checks["database"] = "unavailable"
+    try:
+        key = f"healthz:{uuid.uuid4().hex}"
+        cache.set(key, "ok", 10)
+        checks["cache"] = "ok" if cache.get(key) == "ok" else "unavailable"
+        cache.delete(key)
+    except Exception:
+        checks["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+
+
+def server_error(request):
+    """The 500 handler; a database that is down gets a friendly 503 with Retry-After instead.
+
+    It renders without the database (no request context, no session, no user).
+    """
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DatabaseError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def media(request, path):
+    """Serve an upload only as the image it is, never as something a browser would run."""
+    content_type = MEDIA_TYPES.get(PurePosixPath(path).suffix.lower())
+    if content_type is None:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Type"] = content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Disposition"] = "inline"
+    return response
+
+
+mimetypes.add_type("image/webp", ".webp")
+
+
+class PrivacyView(TemplateView):
+    template_name = "safeguards/privacy.html"
+
+
+@login_required
+def account_privacy(request):
+    pending = request.user.deletion_requests.filter(status=DeletionStatus.PENDING).first()
+    return render(request, "safeguards/account_privacy.html", {"pending_request": pending})
+
+
+@login_required
+def account_data_download(request):
+    data = services.user_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    filename = f"wecitizens-{request.user.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def account_deletion_request(request):
+    reason = request.POST.get("reason", "").replace("\x00", "")
+    services.deletion_request_create(user=request.user, reason=reason)
+    messages.success(
+        request,
+        _("Your request is recorded. Staff will confirm it and delete your account."),
+    )
+    return redirect("safeguards:account_privacy")
