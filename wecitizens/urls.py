@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("", include("projects.urls")),
     path("", include("stories.urls")),
+    path("", include("search.urls")),  # issue 4
     prefix_default_language=False,
 )
 

@@ -49,10 +49,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "django_filters",  # issue 4
     "wecitizens",
     "cities",
     "projects",
     "stories",
+    "search",  # issue 4
 ]
 
 MIDDLEWARE = [
@@ -167,3 +169,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- issue 4: Thai search, tags and dates ---
+# Tag input splits on commas only: Thai phrases contain spaces.
+TAGGIT_TAGS_FROM_STRING = "wecitizens.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "wecitizens.tags.edit_string_for_tags"
+SEARCH_RESULTS_PER_PAGE = 20
