@@ -12,8 +12,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import translation
 
-from search import text as thai
 from search.models import ResultKind, SearchDocument
+from wecitizens import thai
 from wecitizens.i18n import content_languages, translated
 
 VECTOR = (

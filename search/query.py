@@ -18,8 +18,8 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search import text as thai
 from search.models import SearchDocument
+from wecitizens import thai
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
