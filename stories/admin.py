@@ -11,6 +11,7 @@ from wecitizens.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from wecitizens.forms import BUDDHIST_ERA_DATE_FIELDS
 
 
 class StoryPersonInline(admin.TabularInline):
@@ -46,7 +47,7 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_select_related = ["city"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline]
-    formfield_overrides = HTTPS_URL_FIELDS
+    formfield_overrides = {**HTTPS_URL_FIELDS, **BUDDHIST_ERA_DATE_FIELDS}  # issue 4
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "excerpt", "body"]}),
