@@ -4,7 +4,8 @@ PostgreSQL: the query's words (segmented like the documents) must all be in the 
 tsvector, OR the whole query must occur in its raw text (a LIKE that a trigram GIN index
 serves, which finds what segmentation kept inside a compound). Ranked with `ts_rank`
 (title > excerpt > body > other language), a title containing the query first.
-SQLite: the whole query, or every one of its words, occurs in the raw text.
+SQLite: the whole query, or every one of its words, occurs in the raw text; ranked by
+where the words occur, with the same weights.
 """
 
 import re
@@ -92,24 +93,27 @@ def _postgresql(documents, query):
     )
 
 
+# SQLite ranks by where each word occurs, with PostgreSQL's default weights.
+SIMPLE_WEIGHTS = {"words_title": 1.0, "words_excerpt": 0.4, "words_body": 0.2, "words_other": 0.1}
+
+
 def _simple(documents, query):
     condition = Q(pk__in=[])
     if query.phrase:
         condition |= Q(haystack__contains=query.phrase)
     if query.words:
         condition |= reduce(and_, (Q(haystack__contains=word) for word in query.words))
-    text_bonus = (
-        Case(
-            When(text__icontains=query.phrase, then=Value(0.5)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-        if query.phrase
-        else Value(0.0)
-    )
+    rank = _title_bonus(query)
+    for word in query.words:
+        for field, weight in SIMPLE_WEIGHTS.items():
+            rank += Case(
+                When(**{f"{field}__contains": word}, then=Value(weight)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
     return (
         documents.filter(condition)
-        .annotate(rank=_title_bonus(query) + text_bonus)
+        .annotate(rank=rank)
         .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
     )
 
