@@ -77,7 +77,7 @@ def test_results_are_labelled_by_kind(client):
 
     labels = [result["kind_label"] for result in search_page(client, "อุดรธานี").context["results"]]
 
-    assert sorted(labels) == sorted(["เรื่องเล่า", "เมือง", "โครงการวิจัย", "บุคคล"])
+    assert sorted(labels) == sorted(["เรื่องราว", "เมือง", "โครงการวิจัย", "บุคคล"])
 
 
 def test_result_title_and_snippet_highlight_the_query(client):
