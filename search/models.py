@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -62,10 +63,21 @@ class SearchDocument(models.Model):
                 fields=["kind", "object_id", "language"], name="search_document_once"
             )
         ]
+        # One index per page language: a search reads the rows of one language only.
         indexes = [
-            GinIndex(fields=["vector"], name="search_document_vector"),
-            GinIndex(fields=["haystack"], name="search_document_trgm", opclasses=["gin_trgm_ops"]),
-            models.Index(fields=["language", "is_public"], name="search_document_public"),
+            index
+            for code, _name in settings.LANGUAGES
+            for index in (
+                GinIndex(
+                    fields=["vector"], name=f"search_doc_vector_{code}", condition=Q(language=code)
+                ),
+                GinIndex(
+                    fields=["haystack"],
+                    name=f"search_doc_trgm_{code}",
+                    opclasses=["gin_trgm_ops"],
+                    condition=Q(language=code),
+                ),
+            )
         ]
 
     def __str__(self):
