@@ -84,11 +84,23 @@ def main():
         baseline_sql(text)
         client.get("/search/", {"q": text})
     results = {"search": [], "page": [], "baseline": []}
+    per_query = {text: {"page": [], "baseline": []} for text in QUERIES}
     for _ in range(ROUNDS):
         for text in QUERIES:
             results["search"].append(timed(lambda text=text: search_sql(text)))
-            results["page"].append(timed(lambda text=text: client.get("/search/", {"q": text})))
-            results["baseline"].append(timed(lambda text=text: baseline_sql(text)))
+            page = timed(lambda text=text: client.get("/search/", {"q": text}))
+            baseline = timed(lambda text=text: baseline_sql(text))
+            results["page"].append(page)
+            results["baseline"].append(baseline)
+            per_query[text]["page"].append(page)
+            per_query[text]["baseline"].append(baseline)
+    print(f"{'query':24} {'matches':>8} {'page ms':>8} {'ILIKE ms':>9}")
+    for text, times in per_query.items():
+        matches = search_documents(Query(text), "th").count()
+        print(
+            f"{text:24} {matches:8} {statistics.median(times['page']):8.1f} "
+            f"{statistics.median(times['baseline']):9.1f}"
+        )
     summary = {}
     for name, values in results.items():
         summary[name] = (statistics.median(values), percentile(values, 0.99))
