@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test lint format messages ci clean browser-tools
+.PHONY: install run test lint format messages ci clean browser-tools bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ messages: install
 
 ci:
 	bash .ci/run
+
+## make bench: search latency on PostgreSQL with 100,000 generated stories (see bench/run.sh).
+bench: install
+	bash bench/run.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .browser-tools

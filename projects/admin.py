@@ -13,6 +13,7 @@ from wecitizens.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from wecitizens.forms import BUDDHIST_ERA_DATE_FIELDS
 
 
 @admin.register(Person)
@@ -52,6 +53,7 @@ class SubProjectInline(TranslationStackedInline):
 
 class MilestoneInline(TranslationTabularInline):
     model = Milestone
+    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS  # issue 4
     extra = 0
 
 

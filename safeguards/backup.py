@@ -20,7 +20,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.contrib.auth.models import Group
+from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -121,7 +122,11 @@ def backup_restore(*, archive_path: Path) -> dict:
         for member in members:
             member.name = member.name.removeprefix("media/")
             archive.extract(member, media_root, filter="data")
-        call_command("loaddata", str(Path(workdir) / "data.json"), verbosity=0)
+        with transaction.atomic():
+            # Migrations create the editorial groups (stories.0004); the backup carries them
+            # too, with their own keys and permissions, so it replaces them.
+            Group.objects.all().delete()
+            call_command("loaddata", str(Path(workdir) / "data.json"), verbosity=0)
     restored = row_counts()
     missing = {
         label: (count, restored.get(label, 0))

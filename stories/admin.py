@@ -15,6 +15,7 @@ from wecitizens.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from wecitizens.forms import BUDDHIST_ERA_DATE_FIELDS
 from wecitizens.widgets import RichTextarea
 
 
@@ -112,7 +113,7 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline]
-    formfield_overrides = HTTPS_URL_FIELDS
+    formfield_overrides = {**HTTPS_URL_FIELDS, **BUDDHIST_ERA_DATE_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
     actions = [

@@ -2,49 +2,49 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from cities.models import City
-from projects.models import ResearchProject
+from cities.models import City, Region
+from projects.models import Person, ResearchProject
+from stories.filters import StoryFilter
 from stories.models import Story, StoryKind
 from wecitizens.models import Tag
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
+from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
 STORY_CARD_RELATIONS = ("city",)
 
 
 class StoryListView(BoundedPaginationMixin, ListView):
+    """Published stories, newest first, narrowed by the filters in the URL (see StoryFilter)."""
+
     template_name = "stories/story_list.html"
     context_object_name = "stories"
     paginate_by = 12
 
-    def get_filters(self):
-        """Filters from the query string; values that match nothing are ignored."""
-        city = City.objects.published().filter(slug=query_param(self.request, "city")).first()
-        tag = Tag.objects.filter(slug=query_param(self.request, "tag")).first()
-        kind = query_param(self.request, "kind")
-        return {
-            "city": city,
-            "kind": kind if kind in StoryKind.values else "",
-            "tag": tag,
-        }
-
     def get_queryset(self):
-        filters = self.filters = self.get_filters()
         stories = Story.objects.published().select_related(*STORY_CARD_RELATIONS)
-        if filters["city"]:
-            stories = stories.filter(city=filters["city"])
-        if filters["kind"]:
-            stories = stories.filter(kind=filters["kind"])
-        if filters["tag"]:
-            stories = stories.filter(tags=filters["tag"])
-        return stories.newest_first()
+        self.filterset = StoryFilter(self.request.GET, queryset=stories, request=self.request)
+        # Invalid values are dropped by the filter set, not answered with an empty list.
+        return self.filterset.qs.newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        published = Story.objects.published()
+        active = self.filterset.active
         context.update(
-            filters=self.filters,
+            filters=active,
             filter_cities=City.objects.published().order_by_name(),
+            regions=Region.choices,
             kinds=StoryKind.choices,
-            is_filtered=any(self.filters.values()),
+            years=[
+                moment.year
+                for moment in published.filter(published_at__isnull=False).datetimes(
+                    "published_at", "year", order="DESC"
+                )
+            ],
+            filter_people=Person.objects.published()
+            .filter(stories__in=published)
+            .distinct()
+            .order_by_name(),
+            is_filtered=bool(active),
         )
         return context
 

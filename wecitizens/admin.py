@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
+from search.indexing import reindex
 from wecitizens.models import Tag
 
 # Django 5.2's forms.URLField warns (RemovedInDjango60Warning) unless told which scheme to
@@ -46,6 +47,7 @@ class PublishActionsMixin:
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
         updated = queryset.update(is_published=True)
+        reindex(queryset)  # issue 4: update() bypasses save() and the search index
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", updated)
@@ -56,6 +58,7 @@ class PublishActionsMixin:
     @admin.action(description=_("Unpublish selected items"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
         updated = queryset.update(is_published=False)
+        reindex(queryset)  # issue 4
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", updated)

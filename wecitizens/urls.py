@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("portal/", include("portal.urls")),  # issue 3
     path("", include("safeguards.urls")),  # issue 7
+    path("", include("search.urls")),  # issue 4
     prefix_default_language=False,
 )
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.factories import CityFactory
 from tests.pages import language_of
@@ -121,3 +121,59 @@ def test_local_date_shows_a_datetime_in_bangkok_time():
 
     with translation.override("en"):
         assert local_date(late_utc) == "25 October 2024"
+
+
+# issue 4: shorten, and dates on pages
+
+
+def test_shorten_filter_cuts_thai_on_a_word_boundary():
+    rendered = render("{{ text|shorten:20 }}", "th", text="การพัฒนาเมืองแห่งการเรียนรู้อย่างยั่งยืน")
+
+    assert rendered.content.decode() == "การพัฒนาเมืองแห่ง…"
+
+
+def test_shorten_filter_escapes_text():
+    rendered = render("{{ text|shorten:50 }}", "th", text="<b>ข่าว</b>")
+
+    assert rendered.content.decode() == "&lt;b&gt;ข่าว&lt;/b&gt;"
+
+
+def test_shorten_filter_keeps_the_lang_mark_of_fallback_text():
+    city = CityFactory.build(summary_th="การพัฒนาเมืองแห่งการเรียนรู้อย่างยั่งยืน", summary_en="")
+
+    rendered = render('{{ city|tr:"summary"|shorten:20 }}', "en", city=city)
+
+    assert rendered.content.decode() == '<span lang="th">การพัฒนาเมืองแห่ง…</span>'
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "shown"), [("th", "25 พฤศจิกายน 2569"), ("en", "25 November 2026")]
+)
+def test_story_page_shows_the_date_for_its_language_and_iso_in_time(client, language, shown):
+    from tests.factories import StoryFactory
+    from tests.pages import url_in
+
+    moment = datetime.datetime(2026, 11, 25, 3, 0, tzinfo=datetime.UTC)
+    story = StoryFactory(published_at=moment)
+
+    content = client.get(url_in(language, "stories:story_detail", slug=story.slug)).content
+    text = content.decode()
+
+    iso = timezone.localtime(moment).isoformat()
+    assert f'<time datetime="{iso}">{shown}</time>' in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "shown"), [("th", "25 พฤศจิกายน 2569"), ("en", "25 November 2026")]
+)
+def test_story_card_shows_the_date_for_its_language(client, language, shown):
+    from tests.factories import StoryFactory
+    from tests.pages import url_in
+
+    StoryFactory(published_at=datetime.datetime(2026, 11, 25, 3, 0, tzinfo=datetime.UTC))
+
+    content = client.get(url_in(language, "stories:story_list")).content.decode()
+
+    assert f">{shown}</time>" in content

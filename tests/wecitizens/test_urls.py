@@ -13,6 +13,7 @@ PAGES = [
     ("stories:story_list", {}, "/stories/"),
     ("stories:story_detail", {"slug": "ciap-behind-the-idea"}, "/stories/ciap-behind-the-idea/"),
     ("stories:tag_detail", {"slug": "tag-1a2b3c4d"}, "/tags/tag-1a2b3c4d/"),
+    ("search:search", {}, "/search/"),
 ]
 
 

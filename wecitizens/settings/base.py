@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "django_prose_editor",  # issue 3
+    "django_filters",  # issue 4
     "wecitizens",
     "cities",
     "projects",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "reversion",  # issue 7
     "axes",  # issue 7
     "safeguards",  # issue 7: after the content apps, whose admins it extends
+    "search",  # issue 4
 ]
 
 MIDDLEWARE = [
@@ -254,3 +256,9 @@ LOGGING["handlers"]["console"].update(
 )
 # Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
 SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
+
+# --- issue 4: Thai search, tags and dates ---
+# Tag input splits on commas only: Thai phrases contain spaces.
+TAGGIT_TAGS_FROM_STRING = "wecitizens.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "wecitizens.tags.edit_string_for_tags"
+SEARCH_RESULTS_PER_PAGE = 20

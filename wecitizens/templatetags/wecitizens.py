@@ -1,11 +1,14 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
 from django.utils.html import format_html, linebreaks
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language_info
 
+from wecitizens import thai
 from wecitizens.i18n import active_content_language, translated
 
 register = template.Library()
@@ -132,3 +135,31 @@ def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, cs
 def srcset(image, image_format):
     """`{{ image|srcset:"webp" }}`: the srcset of a ResponsiveImage in one format."""
     return image.srcset(image_format)
+
+
+LANG_SPAN = re.compile(r'^<span lang="([a-z-]+)">(.*)</span>$', re.DOTALL)
+
+
+@register.filter(is_safe=True)
+def shorten(value, limit):
+    """Text cut to at most `limit` characters on a word boundary (Thai words segmented).
+
+    For excerpts, meta descriptions and snippets. HTML is reduced to its text; the
+    `<span lang>` that `tr` adds to text in the other language is kept.
+    """
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError):
+        return value
+    is_html = isinstance(value, SafeData)
+    value = str(value or "")
+    language = ""
+    if is_html:
+        match = LANG_SPAN.match(value)
+        if match:
+            language, value = match.groups()
+        value = thai.plain_text(value)
+    text = thai.shorten(value, limit)
+    if language:
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return format_html("{}", text)

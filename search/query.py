@@ -1,0 +1,167 @@
+"""Finding search documents for a query, ranked, and showing where they matched.
+
+PostgreSQL: the query's words (segmented like the documents) must all be in the document's
+tsvector, OR the whole query must occur in its raw text (a LIKE that a trigram GIN index
+serves, which finds what segmentation kept inside a compound). Ranked with `ts_rank`
+(title > excerpt > body > other language), a title containing the query first.
+SQLite: the whole query, or every one of its words, occurs in the raw text; ranked by
+where the words occur, with the same weights.
+"""
+
+import re
+import unicodedata
+from functools import reduce
+from operator import and_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.models import SearchDocument
+from wecitizens import thai
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+# A LIKE needle shorter than a trigram cannot use the index; such queries use words only.
+MIN_NEEDLE_LENGTH = 2
+SNIPPET_LENGTH = 200
+
+
+class Query:
+    """A query as typed, cleaned, with the words and phrase to look for."""
+
+    def __init__(self, raw):
+        self.raw = raw or ""
+        self.too_long = len(self.raw) > MAX_QUERY_LENGTH
+        self.text = "" if self.too_long else thai.normalize_query(self.raw)
+        self.words = list(dict.fromkeys(thai.words(self.text)))[:MAX_WORDS]
+        phrase = self.text.lower()
+        self.phrase = phrase if len(phrase) >= MIN_NEEDLE_LENGTH and _has_letters(phrase) else ""
+
+    def __bool__(self):
+        return bool(self.words or self.phrase)
+
+    @property
+    def terms(self):
+        """What to highlight: the phrase and each word, longest first."""
+        terms = {*self.words, self.phrase} - {""}
+        return sorted(terms, key=len, reverse=True)
+
+
+def _has_letters(value):
+    return any(unicodedata.category(char)[0] in "LN" for char in value)
+
+
+def search_documents(query, language):
+    """Public documents in `language` matching `query`, best first."""
+    documents = SearchDocument.objects.public().filter(language=language)
+    if not query:
+        return documents.none()
+    if connection.vendor == "postgresql":
+        return _postgresql(documents, query)
+    return _simple(documents, query)
+
+
+def _title_bonus(query):
+    if not query.phrase:
+        return Value(0.0)
+    return Case(
+        When(title__icontains=query.phrase, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def _postgresql(documents, query):
+    tsquery = None
+    if query.words:
+        tsquery = reduce(
+            and_, (SearchQuery(word, config="simple", search_type="plain") for word in query.words)
+        )
+    condition = Q(pk__in=[])
+    if tsquery is not None:
+        condition |= Q(vector=tsquery)
+    if query.phrase:
+        condition |= Q(haystack__contains=query.phrase)
+    rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
+    return (
+        documents.filter(condition)
+        .annotate(rank=rank + _title_bonus(query))
+        .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
+    )
+
+
+# SQLite ranks by where each word occurs, with PostgreSQL's default weights.
+SIMPLE_WEIGHTS = {"words_title": 1.0, "words_excerpt": 0.4, "words_body": 0.2, "words_other": 0.1}
+
+
+def _simple(documents, query):
+    condition = Q(pk__in=[])
+    if query.phrase:
+        condition |= Q(haystack__contains=query.phrase)
+    if query.words:
+        condition |= reduce(and_, (Q(haystack__contains=word) for word in query.words))
+    rank = _title_bonus(query)
+    for word in query.words:
+        for field, weight in SIMPLE_WEIGHTS.items():
+            rank += Case(
+                When(**{f"{field}__contains": word}, then=Value(weight)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+    return (
+        documents.filter(condition)
+        .annotate(rank=rank)
+        .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
+    )
+
+
+def _pattern(query):
+    terms = [term for term in query.terms if _has_letters(term)]
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+
+
+def _extend_over_marks(text, end):
+    """Move a match end past combining marks, so <mark> never splits a Thai cluster."""
+    while end < len(text) and unicodedata.category(text[end]) == "Mn":
+        end += 1
+    return end
+
+
+def _marked(text, pattern):
+    if pattern is None:
+        return escape(text)
+    parts = []
+    position = 0
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start < position:
+            continue
+        end = _extend_over_marks(text, match.end())
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def highlight(text, query):
+    """`text` escaped, with the query's words marked."""
+    return mark_safe(_marked(text, _pattern(query)))
+
+
+def snippet(text, query, length=SNIPPET_LENGTH):
+    """A part of `text` around the first match, cut on word boundaries, escaped and marked."""
+    pattern = _pattern(query)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return mark_safe(escape(thai.shorten(text, length)))
+    start, end = thai.window(text, match.start(), match.end(), length)
+    marked = _marked(text[start:end], pattern)
+    prefix = thai.ELLIPSIS if start > 0 else ""
+    suffix = thai.ELLIPSIS if end < len(text) else ""
+    return mark_safe(f"{prefix}{marked.strip()}{suffix}")

@@ -1,0 +1,77 @@
+"""The story list's filters: city, region, kind, tag, person, year and a search, from the URL.
+
+A value that matches nothing public (an unknown slug, a region that does not exist, a year out
+of range) is ignored rather than answered with an error, so an old shared link still works.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, Region
+from projects.models import Person
+from search.models import ResultKind
+from search.query import Query, search_documents
+from stories.models import StoryKind
+from wecitizens.forms import common_era
+from wecitizens.i18n import active_content_language
+from wecitizens.models import Tag
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class YearField(forms.IntegerField):
+    """A Common Era year; a Buddhist Era year (above 2400) is converted."""
+
+    def to_python(self, value):
+        return super().to_python(common_era(value))
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
+class StoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", max_length=200, label=_("Search"))
+    city = django_filters.ModelChoiceFilter(
+        queryset=City.objects.published(), to_field_name="slug", label=_("City")
+    )
+    region = django_filters.ChoiceFilter(
+        field_name="city__region", choices=Region.choices, label=_("Region")
+    )
+    kind = django_filters.ChoiceFilter(choices=StoryKind.choices, label=_("Kind"))
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tags", queryset=Tag.objects.all(), to_field_name="slug", label=_("Tag")
+    )
+    person = django_filters.ModelChoiceFilter(
+        field_name="people",
+        queryset=Person.objects.published(),
+        to_field_name="slug",
+        label=_("Person"),
+    )
+    year = YearFilter(
+        field_name="published_at",
+        lookup_expr="year",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        label=_("Year"),
+    )
+
+    def filter_search(self, queryset, name, value):
+        query = Query(value)
+        if not query:
+            return queryset
+        matching = search_documents(query, active_content_language()).filter(kind=ResultKind.STORY)
+        return queryset.filter(pk__in=matching.values("object_id"))
+
+    @property
+    def active(self):
+        """The valid filters given, by name: {"city": <City>, "kind": "news", …}."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "") and name not in self.form.errors
+        }

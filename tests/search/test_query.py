@@ -1,0 +1,175 @@
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from search.models import ResultKind
+from search.query import Query, highlight, search_documents, snippet
+from tests.factories import CityFactory, PersonFactory, StoryFactory
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def results(query, language="th"):
+    return [(doc.kind, doc.object_id) for doc in search_documents(Query(query), language)]
+
+
+@pytest.fixture
+def seed(db):
+    call_command("load_content", verbosity=0)
+
+
+def titles(client, query, language):
+    response = client.get(url_in(language, "search:search"), {"q": query})
+    assert response.status_code == 200
+    return [
+        (result["document"].kind, result["document"].title)
+        for result in response.context["results"]
+    ]
+
+
+# The real content: each query finds the items a reader means
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_smart_in_thai_finds_the_roi_et_smart_city_items(client, seed, language):
+    found = titles(client, "ชาญฉลาด", language)
+
+    assert (
+        "project",
+        "ร้อยเอ็ดเมืองน่าอยู่อย่างชาญฉลาด" if language == "th" else "Roi Et smart livable city",
+    ) in found
+    assert sum(kind == "story" for kind, _title in found) >= 3
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_learning_finds_the_researcher(client, seed, language):
+    found = titles(client, "การเรียนรู้", language)
+
+    assert [kind for kind, _title in found].count("person") == 1
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_hat_yai_finds_songkhla(client, seed, language):
+    assert titles(client, "หาดใหญ่", language) == [
+        ("city", "สงขลา" if language == "th" else "Songkhla")
+    ]
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_yala_city_municipality_finds_yala(client, seed, language):
+    assert titles(client, "เทศบาลนครยะลา", language) == [
+        ("city", "ยะลา" if language == "th" else "Yala")
+    ]
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_learning_city_finds_the_programme_cities(client, seed, language):
+    found = titles(client, "Learning City", language)
+
+    assert sum(kind == "city" for kind, _title in found) == 18
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_seed_search_for_smart_city_finds_the_roi_et_project(client, seed, language):
+    found = titles(client, "smart city", language)
+
+    assert "project" in [kind for kind, _title in found]
+
+
+# Thai segmentation and substring matching
+
+
+def test_search_finds_a_thai_word_inside_an_unspaced_sentence():
+    story = StoryFactory(title_th="ร้อยเอ็ดเมืองน่าอยู่อย่างชาญฉลาด")
+    StoryFactory(title_th="เรื่องอื่น")
+
+    assert results("ชาญฉลาด") == [("story", story.pk)]
+
+
+def test_search_finds_a_word_that_segmentation_keeps_inside_a_compound():
+    story = StoryFactory(excerpt_th="ศูนย์การเรียนรู้ของชุมชน")
+
+    assert results("เรียนรู้") == [("story", story.pk)]
+
+
+def test_search_needs_every_word_of_a_multi_word_query():
+    both = StoryFactory(title_en="Smart city", body_en="<p>Learning at every age</p>")
+    StoryFactory(title_en="Smart farming")
+
+    assert results("smart learning", "en") == [("story", both.pk)]
+
+
+def test_search_ignores_case_in_english():
+    story = StoryFactory(title_en="Learning City")
+
+    assert results("learning CITY", "en") == [("story", story.pk)]
+
+
+# Ranking
+
+
+def test_a_title_match_ranks_above_an_excerpt_match_above_a_body_match():
+    in_body = StoryFactory(title_th="ก", excerpt_th="ข", body_th="<p>ตลาดน้ำอัมพวา</p>")
+    in_title = StoryFactory(title_th="ตลาดน้ำอัมพวา", excerpt_th="ข", body_th="")
+    in_excerpt = StoryFactory(title_th="ค", excerpt_th="ตลาดน้ำอัมพวา", body_th="")
+
+    assert results("ตลาดน้ำอัมพวา") == [
+        ("story", in_title.pk),
+        ("story", in_excerpt.pk),
+        ("story", in_body.pk),
+    ]
+
+
+def test_a_match_in_the_page_language_ranks_above_one_in_the_other_language():
+    in_thai = StoryFactory(excerpt_th="rice farming ในหมู่บ้าน", excerpt_en="Elsewhere")
+    in_english = StoryFactory(excerpt_en="About rice farming")
+
+    assert results("rice farming", "en") == [("story", in_english.pk), ("story", in_thai.pk)]
+
+
+# What may be found
+
+
+def test_search_finds_only_public_content():
+    StoryFactory(title_th="ตลาดน้ำ", draft=True)
+    StoryFactory(title_th="ตลาดน้ำ", city=CityFactory(is_published=False))
+    PersonFactory(name_th="ตลาดน้ำ", is_published=False)
+    public = StoryFactory(title_th="ตลาดน้ำ")
+
+    assert results("ตลาดน้ำ") == [("story", public.pk)]
+
+
+def test_search_finds_cities_projects_and_people():
+    city = CityFactory(name_th="อุดรธานี")
+    person = PersonFactory(bio_th="เกิดที่อุดรธานี")
+
+    assert set(results("อุดรธานี")) == {(ResultKind.CITY, city.pk), (ResultKind.PERSON, person.pk)}
+
+
+def test_search_backend_is_the_one_under_test():
+    assert connection.vendor in ("sqlite", "postgresql")
+
+
+# Highlighting
+
+
+def test_highlight_marks_the_query_and_escapes_the_rest():
+    assert highlight("<b>ตลาดน้ำ</b> & more", Query("ตลาดน้ำ")) == (
+        "&lt;b&gt;<mark>ตลาดน้ำ</mark>&lt;/b&gt; &amp; more"
+    )
+
+
+def test_highlight_never_splits_a_consonant_from_its_tone_mark():
+    # "ข" matches the start of "ข้าว": its tone mark stays with it inside <mark>.
+    assert highlight("ข้าว", Query("ข")) == "<mark>ข้</mark>าว"
+
+
+def test_snippet_shows_the_part_of_a_long_text_around_the_match():
+    text = "การพัฒนาเมือง" * 40 + "ตลาดน้ำอัมพวา" + "ชุมชนเข้มแข็ง" * 40
+
+    result = snippet(text, Query("ตลาดน้ำ"), length=80)
+
+    assert "<mark>ตลาดน้ำ</mark>" in result
+    assert result.startswith("…") and result.endswith("…")
+    assert len(result) < 120

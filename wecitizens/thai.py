@@ -1,0 +1,109 @@
+"""Thai-aware text handling: word segmentation, normalising and shortening.
+
+Thai is written without spaces between words, so counting spaces or characters cuts words (or a
+consonant from its vowel or tone mark). PyThaiNLP's `newmm` tokenizer finds the word boundaries;
+its dictionary loads on first use (~0.5 s), so long-running processes call `preload()` at start.
+"""
+
+import html
+import unicodedata
+from functools import lru_cache
+
+from django.utils.html import strip_tags
+
+ELLIPSIS = "…"
+# How far past the limit to look for a word boundary: longer than any Thai word.
+LOOKAHEAD = 60
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize
+
+
+def preload():
+    """Load the segmentation dictionary now rather than on the first request."""
+    _tokenizer()("เมือง", engine="newmm")
+
+
+def tokens(text):
+    """The words of `text` in order, whitespace included (newmm never splits a cluster)."""
+    if not text:
+        return []
+    return _tokenizer()(text, engine="newmm", keep_whitespace=True)
+
+
+def is_word(token):
+    return any(unicodedata.category(char)[0] in "LN" for char in token)
+
+
+def words(text):
+    """The words of `text`, lower-cased, without whitespace and punctuation."""
+    return [token.lower() for token in tokens(text) if is_word(token)]
+
+
+def segment(text):
+    """`text` as space-separated lower-case words: what PostgreSQL's `simple` parser can index."""
+    return " ".join(words(text))
+
+
+def plain_text(value):
+    """Text from HTML: tags stripped, entities decoded, whitespace collapsed."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+def normalize_query(value):
+    """A query made safe to search: NUL and control characters removed, spaces collapsed."""
+    value = "".join(char for char in value if unicodedata.category(char) != "Cc")
+    return " ".join(value.split())
+
+
+def _cluster_safe(text, end):
+    """An index ≤ end that does not separate a consonant from its vowel or tone mark."""
+    while 0 < end < len(text) and unicodedata.category(text[end]) == "Mn":
+        end -= 1
+    return end
+
+
+def shorten(text, limit):
+    """`text` cut to at most `limit` characters on a word boundary, with an ellipsis if cut.
+
+    Thai words are found by segmentation, so a cut never falls inside a word or between a
+    consonant and its mark. A single word longer than the limit is cut between clusters.
+    """
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    budget = limit - len(ELLIPSIS)
+    kept = []
+    length = 0
+    for token in tokens(text[: limit + LOOKAHEAD]):
+        if length + len(token) > budget:
+            break
+        kept.append(token)
+        length += len(token)
+    result = "".join(kept).rstrip()
+    if not result:
+        result = text[: _cluster_safe(text, budget)]
+    return result.rstrip(" ,;:.-–—") + ELLIPSIS
+
+
+def window(text, start, end, size):
+    """The part of `text` around the match [start, end), about `size` characters, whole words only.
+
+    Returns (snippet start, snippet end) as indexes into `text`.
+    """
+    if len(text) <= size:
+        return 0, len(text)
+    left = max(0, start - size // 3)
+    right = min(len(text), max(end, left + size))
+    if left > 0:
+        # The first token of the left context may be the tail of a word: drop it.
+        head = tokens(text[left:start])
+        left += len(head[0]) if len(head) > 1 else 0
+    if right < len(text):
+        tail = tokens(text[end:right])
+        right -= len(tail[-1]) if len(tail) > 1 else 0
+    return left, right
