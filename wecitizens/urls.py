@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from syndication.sitemaps import SITEMAPS  # issue 4
+from syndication.views import robots_txt  # issue 4
 from wecitizens import views
 
 admin.site.site_header = "WeCitizens"
@@ -12,6 +15,15 @@ admin.site.site_title = "WeCitizens"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # --- issue 4: sitemap, robots.txt, open data API ---
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -19,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("", include("projects.urls")),
     path("", include("stories.urls")),
+    path("", include("syndication.urls")),  # issue 4: feeds
     prefix_default_language=False,
 )
 

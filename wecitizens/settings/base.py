@@ -48,11 +48,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # issue 4
     "taggit",
+    "rest_framework",  # issue 4
+    "drf_spectacular",  # issue 4
     "wecitizens",
     "cities",
     "projects",
     "stories",
+    "syndication",  # issue 4
+    "opendata",  # issue 4
 ]
 
 MIDDLEWARE = [
@@ -166,4 +171,30 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}
+
+
+# --- issue 4: open data API ---
+REST_FRAMEWORK = {
+    # Read-only and anonymous: no session or login is involved, so no CSRF either.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.PagePagination",
+    "PAGE_SIZE": 50,
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "WeCitizens open data",
+    "DESCRIPTION": (
+        "Published cities, programmes, research projects, sub-projects, people and stories of "
+        "Thailand's Learning City programme, in Thai and English. Read-only; every list is "
+        "paginated and also downloadable as CSV (`/api/<resource>.csv`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
 }
