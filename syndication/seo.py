@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from syndication.share_images import share_image_url
@@ -111,10 +112,10 @@ def story_data(request, story, image_url):
         # Stories are published by the programme; no staff account is named in public.
         "author": _organisation(request),
         "publisher": _organisation(request),
-        "dateModified": story.updated_at.isoformat(),
+        "dateModified": localtime(story.updated_at).isoformat(),
     }
     if story.published_at:
-        data["datePublished"] = story.published_at.isoformat()
+        data["datePublished"] = localtime(story.published_at).isoformat()
     if text(story, "excerpt"):
         data["description"] = text(story, "excerpt")
     if story.city_id and story.city.is_published:
