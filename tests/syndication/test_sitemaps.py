@@ -50,9 +50,7 @@ def test_every_sitemap_address_answers_200(client, site):
 
 def test_each_sitemap_entry_has_hreflang_alternates_and_x_default(client, site):
     for url in sitemap(client).findall("s:url", NS):
-        alternates = {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
-        }
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
         assert set(alternates) == {"th", "en", "x-default"}
         assert alternates["x-default"] == alternates["th"]
         assert url.findtext("s:loc", namespaces=NS) in (alternates["th"], alternates["en"])
