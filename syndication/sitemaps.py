@@ -3,6 +3,8 @@
 Each section lists what its pages list: the same `published()` querysets.
 """
 
+from functools import cached_property
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -32,6 +34,10 @@ class PageSitemap(BilingualSitemap):
         return reverse(name)
 
     def lastmod(self, name):
+        return self.newest
+
+    @cached_property
+    def newest(self):
         newest = [
             Story.objects.published().aggregate(newest=Max("updated_at"))["newest"],
             City.objects.published().aggregate(newest=Max("updated_at"))["newest"],
@@ -105,6 +111,26 @@ class TagSitemap(BilingualSitemap):
             tagged_items__object_id__in=projects,
         )
         return Tag.objects.filter(used).distinct().order_by("pk")
+
+    def lastmod(self, tag):
+        return self.newest_by_tag().get(tag.pk)
+
+    def newest_by_tag(self):
+        """{tag id: newest change of a published story with it}, read once per sitemap."""
+        if not hasattr(self, "_newest_by_tag"):
+            self._newest_by_tag = {}
+            for model in (Story, ResearchProject):
+                rows = (
+                    model.objects.published()
+                    .filter(tags__isnull=False)
+                    .values("tags")
+                    .annotate(newest=Max("updated_at"))
+                    .order_by()
+                )
+                for row in rows:
+                    known = self._newest_by_tag.get(row["tags"])
+                    self._newest_by_tag[row["tags"]] = max(filter(None, [known, row["newest"]]))
+        return self._newest_by_tag
 
 
 SITEMAPS = {

@@ -108,6 +108,7 @@ def seo_head(context):
         ]
 
     locale, alternate_locales = seo.og_locales()
+    feeds = [(kind, name, seo.absolute(request, href)) for kind, name, href in feeds]
     return {
         "title": title,
         "description": description,

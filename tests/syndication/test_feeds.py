@@ -149,7 +149,7 @@ def test_pages_link_the_site_feeds(client, language, page, kwargs, feed_names):
     content = client.get(url_in(language, page, **kwargs)).content.decode()
 
     for name in feed_names:
-        assert f'href="{url_in(language, name)}"' in content
+        assert f'href="http://testserver{url_in(language, name)}"' in content
 
 
 def test_city_page_links_its_feeds(client):

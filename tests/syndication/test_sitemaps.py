@@ -57,11 +57,8 @@ def test_each_sitemap_entry_has_hreflang_alternates_and_x_default(client, site):
 
 
 def test_each_page_in_the_sitemap_has_an_iso_lastmod(client, site):
-    """Every entry but tag pages, which have no date of their own."""
     for url in sitemap(client).findall("s:url", NS):
         loc = url.findtext("s:loc", namespaces=NS)
-        if "/tags/" in loc:
-            continue
         lastmod = url.findtext("s:lastmod", namespaces=NS)
         assert lastmod, loc
         datetime.date.fromisoformat(lastmod)
@@ -100,3 +97,37 @@ def test_robots_sitemap_address_is_absolute_https_behind_tls(client):
     response = client.get("/robots.txt", secure=True)
 
     assert "Sitemap: https://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_tag_lastmod_is_its_newest_story(client, site):
+    tag_url = f"http://testserver{site.tag.get_absolute_url()}"
+
+    (entry,) = [
+        url
+        for url in sitemap(client).findall("s:url", NS)
+        if url.findtext("s:loc", namespaces=NS) == tag_url
+    ]
+
+    assert entry.findtext("s:lastmod", namespaces=NS) == site.story.updated_at.date().isoformat()
+
+
+def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_max_num_queries):
+    def add(count):
+        for _ in range(count):
+            StoryFactory(tags=["ข้าว"], projects=[ResearchProjectFactory()])
+
+    add(3)
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(20) as few:
+        client.get("/sitemap.xml")
+    add(20)
+    with django_assert_max_num_queries(len(few)):
+        client.get("/sitemap.xml")
+
+
+def test_404_page_asks_not_to_be_indexed(client):
+    response = client.get("/stories/no-such-story/")
+
+    assert response.status_code == 404
+    assert b'<meta name="robots" content="noindex">' in response.content
+    assert b'rel="canonical"' not in response.content
