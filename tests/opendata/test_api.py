@@ -299,3 +299,11 @@ def test_query_count_does_not_grow_with_rows(
     ROW_MAKERS[resource](195)
     with django_assert_num_queries(len(few)):
         assert client.get(url).status_code == 200
+
+
+def test_person_in_an_unpublished_city_has_no_city(client):
+    PersonFactory(city=CityFactory(is_published=False))
+
+    (person,) = get(client, "people")["results"]
+
+    assert person["city"] is None

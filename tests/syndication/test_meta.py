@@ -270,3 +270,22 @@ def test_paginated_list_keeps_its_page_in_the_canonical_url(client):
     assert [link["href"] for link in tags.links("canonical")] == [
         "http://testserver/stories/?page=2"
     ]
+
+
+def test_story_whose_image_file_is_missing_shares_the_default_picture(client):
+    story = StoryFactory(hero_image="stories/gone.jpg", hero_image_alt_th="หายไป")
+
+    tags = head(client, "th", "stories:story_detail", {"slug": story.slug})
+
+    assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
+
+
+def test_replacing_the_hero_image_makes_a_new_rendition(client, photo):
+    story = StoryFactory(hero_image=photo("first.jpg"), hero_image_alt_th="ภาพแรก")
+    first = head(client, "th", "stories:story_detail", {"slug": story.slug}).meta("og:image")
+
+    story.hero_image = photo("second.jpg")
+    story.save()
+    second = head(client, "th", "stories:story_detail", {"slug": story.slug}).meta("og:image")
+
+    assert first != second
