@@ -83,18 +83,33 @@ class OpenDataListView(ListAPIView):
         return csv_response(rows, self.csv_name)
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def flatten(row):
     """One CSV row: {"th", "en"} pairs become name_th, name_en; lists are joined with ";"."""
     flat = {}
     for key, value in row.items():
         if isinstance(value, dict) and set(value) == {"th", "en"}:
-            flat[f"{key}_th"], flat[f"{key}_en"] = value["th"], value["en"]
+            flat[f"{key}_th"], flat[f"{key}_en"] = cell(value["th"]), cell(value["en"])
         elif isinstance(value, list):
-            flat[key] = "; ".join(
-                str(item["programme"]) if isinstance(item, dict) else str(item) for item in value
+            flat[key] = cell(
+                "; ".join(
+                    str(item["programme"]) if isinstance(item, dict) else str(item)
+                    for item in value
+                )
             )
         else:
-            flat[key] = "" if value is None else value
+            flat[key] = cell(value)
     return flat
 
 

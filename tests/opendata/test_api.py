@@ -307,3 +307,11 @@ def test_person_in_an_unpublished_city_has_no_city(client):
     (person,) = get(client, "people")["results"]
 
     assert person["city"] is None
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(client):
+    StoryFactory(title_th='=HYPERLINK("http://example.org","x")')
+
+    (row,) = csv_rows(client, "stories")
+
+    assert row["title_th"] == '\'=HYPERLINK("http://example.org","x")'
