@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
 
@@ -16,7 +17,8 @@ def test_copy_link_button_copies_the_page_address(seeded_live_server, desktop_pa
     button = desktop_page.get_by_role("button", name="คัดลอกลิงก์")
     button.click()
 
-    assert desktop_page.locator("[data-copy-status]").inner_text() == "คัดลอกลิงก์แล้ว"
+    # The clipboard answers asynchronously: wait for the status rather than read it at once.
+    expect(desktop_page.locator("[data-copy-status]")).to_have_text("คัดลอกลิงก์แล้ว")
     copied = desktop_page.evaluate("navigator.clipboard.readText()")
     assert copied == seeded_live_server.url + STORY
     screenshot(desktop_page, "story-share-desktop-th")
