@@ -19,8 +19,8 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone

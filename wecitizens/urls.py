@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from safeguards import views as safeguards_views
+from syndication.sitemaps import SITEMAPS  # issue 4
+from syndication.views import robots_txt  # issue 4
 from wecitizens import views
 
 handler500 = "safeguards.views.server_error"  # issue 7: a database outage answers 503
@@ -15,6 +18,15 @@ urlpatterns = [
     path("healthz", safeguards_views.healthz, name="healthz"),  # issue 7
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # --- issue 4: sitemap, robots.txt, open data API ---
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("portal/", include("portal.urls")),  # issue 3
     path("", include("safeguards.urls")),  # issue 7
     path("", include("search.urls")),  # issue 4
+    path("", include("syndication.urls")),  # issue 4: feeds
     prefix_default_language=False,
 )
 

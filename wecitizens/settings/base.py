@@ -48,9 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # issue 4
     "taggit",
     "django_prose_editor",  # issue 3
     "django_filters",  # issue 4
+    "rest_framework",  # issue 4
+    "drf_spectacular",  # issue 4
     "wecitizens",
     "cities",
     "projects",
@@ -60,6 +63,8 @@ INSTALLED_APPS = [
     "axes",  # issue 7
     "safeguards",  # issue 7: after the content apps, whose admins it extends
     "search",  # issue 4
+    "syndication",  # issue 4
+    "opendata",  # issue 4
 ]
 
 MIDDLEWARE = [
@@ -262,3 +267,28 @@ SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
 TAGGIT_TAGS_FROM_STRING = "wecitizens.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "wecitizens.tags.edit_string_for_tags"
 SEARCH_RESULTS_PER_PAGE = 20
+
+# --- issue 4: open data API ---
+REST_FRAMEWORK = {
+    # Read-only and anonymous: no session or login is involved, so no CSRF either.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.PagePagination",
+    "PAGE_SIZE": 50,
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "WeCitizens open data",
+    "DESCRIPTION": (
+        "Published cities, programmes, research projects, sub-projects, people and stories of "
+        "Thailand's Learning City programme, in Thai and English. Read-only; every list is "
+        "paginated and also downloadable as CSV (`/api/<resource>.csv`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -1,0 +1,253 @@
+"""The open data API: read-only lists of published content, as JSON pages or whole CSV files.
+
+Each list filters like the public pages (city, region, programme, kind, tag). A filter value
+that is malformed is answered with 400; one that names nothing gives an empty list.
+"""
+
+import csv
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+
+from cities.models import City, Programme, Region
+from opendata import serializers as api
+from projects.models import Person, ResearchProject, SubProject
+from stories.models import Story, StoryKind
+
+CSV_MAX_ROWS = 20_000
+
+ERROR = OpenApiResponse(
+    inline_serializer("Error", {"detail": serializers.CharField(required=False)}),
+    description="A malformed query parameter (400) or a page past the end (404).",
+)
+
+
+def slug_filter(help_text):
+    return serializers.SlugField(
+        required=False, allow_blank=True, max_length=120, help_text=help_text
+    )
+
+
+class CityFilters(serializers.Serializer):
+    region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True)
+    programme = slug_filter("A programme's slug.")
+
+
+class ProjectFilters(CityFilters):
+    city = slug_filter("A city's slug.")
+    tag = slug_filter("A tag's slug.")
+
+
+class SubProjectFilters(CityFilters):
+    city = slug_filter("A city's slug.")
+    project = slug_filter("A research project's slug.")
+
+
+class PersonFilters(serializers.Serializer):
+    city = slug_filter("A city's slug.")
+
+
+class StoryFilters(CityFilters):
+    city = slug_filter("A city's slug.")
+    kind = serializers.ChoiceField(choices=StoryKind.choices, required=False, allow_blank=True)
+    tag = slug_filter("A tag's slug.")
+
+
+class OpenDataListView(ListAPIView):
+    """A list of one kind of published object; `as_csv` serves all of it as one CSV file."""
+
+    filters_class = serializers.Serializer
+    # Query-string filter name → queryset lookup.
+    lookups = {}
+    csv_name = ""
+    as_csv = False
+
+    def filter_values(self):
+        filters = self.filters_class(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return {name: value for name, value in filters.validated_data.items() if value}
+
+    def get_queryset(self):
+        queryset = self.base_queryset()
+        for name, value in self.filter_values().items():
+            queryset = queryset.filter(**{self.lookups[name]: value})
+        return queryset
+
+    def list(self, request, *args, **kwargs):
+        if not self.as_csv:
+            return super().list(request, *args, **kwargs)
+        rows = self.get_serializer(self.get_queryset()[:CSV_MAX_ROWS], many=True).data
+        return csv_response(rows, self.csv_name)
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def flatten(row):
+    """One CSV row: {"th", "en"} pairs become name_th, name_en; lists are joined with ";"."""
+    flat = {}
+    for key, value in row.items():
+        if isinstance(value, dict) and set(value) == {"th", "en"}:
+            flat[f"{key}_th"], flat[f"{key}_en"] = cell(value["th"]), cell(value["en"])
+        elif isinstance(value, list):
+            flat[key] = cell(
+                "; ".join(
+                    str(item["programme"]) if isinstance(item, dict) else str(item)
+                    for item in value
+                )
+            )
+        else:
+            flat[key] = cell(value)
+    return flat
+
+
+def csv_response(rows, name):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="wecitizens-{name}.csv"'
+    # A byte-order mark, so spreadsheet programs read the Thai as UTF-8.
+    response.write("\ufeff")
+    flat_rows = [flatten(row) for row in rows]
+    if flat_rows:
+        writer = csv.DictWriter(response, fieldnames=list(flat_rows[0]))
+        writer.writeheader()
+        writer.writerows(flat_rows)
+    return response
+
+
+def documented(summary, filters, serializer_class):
+    return extend_schema(
+        summary=summary,
+        description=f"{summary}. Also as one CSV file: the same address with `.csv` "
+        "instead of the final `/`.",
+        parameters=[filters] if filters.__name__ != "Serializer" else [],
+        responses={200: serializer_class(many=True), 400: ERROR, 404: ERROR},
+    )
+
+
+class ProgrammeList(OpenDataListView):
+    serializer_class = api.ProgrammeSerializer
+    csv_name = "programmes"
+
+    def base_queryset(self):
+        return Programme.objects.order_by("order", "start_year", "pk")
+
+
+class CityList(OpenDataListView):
+    serializer_class = api.CitySerializer
+    filters_class = CityFilters
+    lookups = {"region": "region", "programme": "memberships__programme__slug"}
+    csv_name = "cities"
+
+    def base_queryset(self):
+        return City.objects.published().prefetch_related("memberships__programme").order_by("pk")
+
+
+class ProjectList(OpenDataListView):
+    serializer_class = api.ProjectSerializer
+    filters_class = ProjectFilters
+    lookups = {
+        "region": "city__region",
+        "programme": "programme__slug",
+        "city": "city__slug",
+        "tag": "tags__slug",
+    }
+    csv_name = "projects"
+
+    def base_queryset(self):
+        return (
+            ResearchProject.objects.published()
+            .select_related("city", "programme", "lead")
+            .prefetch_related("tags")
+            .order_by("pk")
+        )
+
+
+class SubProjectList(OpenDataListView):
+    serializer_class = api.SubProjectSerializer
+    filters_class = SubProjectFilters
+    lookups = {
+        "region": "project__city__region",
+        "programme": "project__programme__slug",
+        "city": "project__city__slug",
+        "project": "project__slug",
+    }
+    csv_name = "subprojects"
+
+    def base_queryset(self):
+        return (
+            SubProject.objects.filter(project__in=ResearchProject.objects.published())
+            .select_related("project__city", "lead")
+            .order_by("pk")
+        )
+
+
+class PersonList(OpenDataListView):
+    serializer_class = api.PersonSerializer
+    filters_class = PersonFilters
+    lookups = {"city": "city__slug"}
+    csv_name = "people"
+
+    def base_queryset(self):
+        return Person.objects.published().select_related("city").order_by("pk")
+
+
+class StoryList(OpenDataListView):
+    serializer_class = api.StorySerializer
+    filters_class = StoryFilters
+    lookups = {
+        "region": "city__region",
+        "programme": "city__memberships__programme__slug",
+        "city": "city__slug",
+        "kind": "kind",
+        "tag": "tags__slug",
+    }
+    csv_name = "stories"
+
+    def base_queryset(self):
+        return (
+            Story.objects.published()
+            .select_related("city")
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "projects",
+                    queryset=ResearchProject.objects.published().order_by("pk"),
+                    to_attr="public_projects",
+                ),
+                Prefetch(
+                    "people",
+                    queryset=Person.objects.published().order_by("pk"),
+                    to_attr="public_people",
+                ),
+            )
+            .newest_first()
+        )
+
+
+LIST_VIEWS = {
+    "programmes": (ProgrammeList, "Published programmes", serializers.Serializer),
+    "cities": (CityList, "Published cities", CityFilters),
+    "projects": (ProjectList, "Published research projects", ProjectFilters),
+    "subprojects": (
+        SubProjectList,
+        "Sub-projects of published research projects",
+        SubProjectFilters,
+    ),
+    "people": (PersonList, "Published people", PersonFilters),
+    "stories": (StoryList, "Published stories, newest first", StoryFilters),
+}
+
+for _name, (_view, _summary, _filters) in LIST_VIEWS.items():
+    documented(_summary, _filters, _view.serializer_class)(_view)

@@ -1,0 +1,146 @@
+"""RSS 2.0 and Atom feeds of published stories: the whole site, one city, one tag.
+
+Each feed speaks the language of its address (Thai unprefixed, English under /en/) and uses
+`Story.objects.published()`, the same stories the pages show.
+"""
+
+import copy
+import mimetypes
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.translation import gettext
+
+from cities.models import City
+from stories.models import Story
+from wecitizens.i18n import active_content_language, translated
+from wecitizens.models import Tag
+
+FEED_LENGTH = 30
+
+
+class StoryFeed(Feed):
+    """Site-wide feed of the newest published stories (RSS 2.0)."""
+
+    url_name = "stories_rss"
+
+    def __call__(self, request, *args, **kwargs):
+        # One Feed instance serves every request: give each request its own copy.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    @property
+    def language(self):
+        return active_content_language()
+
+    def stories(self, obj):
+        return Story.objects.published()
+
+    def items(self, obj):
+        return (
+            self.stories(obj)
+            .select_related("city")
+            .prefetch_related("tags")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def title(self, obj):
+        return gettext("WeCitizens: stories")
+
+    def description(self, obj):
+        return gettext("New stories from Thailand's learning cities.")
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def link(self, obj):
+        return reverse("stories:story_list")
+
+    def feed_url(self, obj):
+        return self.request.path
+
+    def item_title(self, story):
+        return translated(story, "title").text
+
+    def item_description(self, story):
+        return translated(story, "excerpt").text
+
+    def item_pubdate(self, story):
+        return story.published_at or story.created_at
+
+    def item_updateddate(self, story):
+        return story.updated_at
+
+    def item_categories(self, story):
+        return [tag.name for tag in story.tags.all()]
+
+    def item_enclosures(self, story):
+        """The hero image, when the story has one."""
+        if not story.hero_image:
+            return []
+        try:
+            length = story.hero_image.size
+        except OSError:
+            return []
+        mime_type = mimetypes.guess_type(story.hero_image.name)[0] or "image/jpeg"
+        url = self.request.build_absolute_uri(story.hero_image.url)
+        return [Enclosure(url, str(length), mime_type)]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+
+class StoryAtomFeed(AtomMixin, StoryFeed):
+    """Site-wide feed of the newest published stories (Atom)."""
+
+
+class CityStoryFeed(StoryFeed):
+    """Stories from one published city (RSS 2.0)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(City.objects.published(), slug=slug)
+
+    def stories(self, city):
+        return Story.objects.published().filter(city=city)
+
+    def title(self, city):
+        return gettext("WeCitizens: stories from %(city)s") % {
+            "city": translated(city, "name").text
+        }
+
+    def description(self, city):
+        return gettext("New stories from %(city)s.") % {"city": translated(city, "name").text}
+
+    def link(self, city):
+        return city.get_absolute_url()
+
+
+class CityStoryAtomFeed(AtomMixin, CityStoryFeed):
+    """Stories from one published city (Atom)."""
+
+
+class TagStoryFeed(StoryFeed):
+    """Stories with one tag (RSS 2.0)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def stories(self, tag):
+        return Story.objects.published().filter(tags=tag)
+
+    def title(self, tag):
+        return gettext("WeCitizens: stories tagged %(tag)s") % {"tag": tag.name}
+
+    def description(self, tag):
+        return gettext("New stories tagged %(tag)s.") % {"tag": tag.name}
+
+    def link(self, tag):
+        return tag.get_absolute_url()
+
+
+class TagStoryAtomFeed(AtomMixin, TagStoryFeed):
+    """Stories with one tag (Atom)."""

@@ -1,0 +1,133 @@
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.factories import (
+    CityFactory,
+    PersonFactory,
+    ResearchProjectFactory,
+    StoryFactory,
+)
+from wecitizens.models import Tag
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content)
+
+
+def locations(root):
+    return [url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)]
+
+
+def test_sitemap_lists_every_public_page_in_both_languages(client, site):
+    locs = locations(sitemap(client))
+
+    for obj in (site.city, site.project, site.person, site.story, site.tag):
+        path = obj.get_absolute_url()
+        assert f"http://testserver{path}" in locs
+        assert f"http://testserver/en{path}" in locs
+    for path in ("/", "/cities/", "/stories/"):
+        assert f"http://testserver{path}" in locs
+        assert f"http://testserver/en{path}" in locs
+
+
+def test_every_sitemap_address_answers_200(client, site):
+    locs = locations(sitemap(client))
+
+    assert len(locs) >= 16
+    for loc in locs:
+        assert client.get(urlsplit(loc).path).status_code == 200, loc
+
+
+def test_each_sitemap_entry_has_hreflang_alternates_and_x_default(client, site):
+    for url in sitemap(client).findall("s:url", NS):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        assert set(alternates) == {"th", "en", "x-default"}
+        assert alternates["x-default"] == alternates["th"]
+        assert url.findtext("s:loc", namespaces=NS) in (alternates["th"], alternates["en"])
+
+
+def test_each_page_in_the_sitemap_has_an_iso_lastmod(client, site):
+    for url in sitemap(client).findall("s:url", NS):
+        loc = url.findtext("s:loc", namespaces=NS)
+        lastmod = url.findtext("s:lastmod", namespaces=NS)
+        assert lastmod, loc
+        datetime.date.fromisoformat(lastmod)
+
+
+def test_sitemap_leaves_out_unpublished_content(client, site):
+    hidden_city = CityFactory(is_published=False, slug="hidden-city")
+    hidden = [
+        hidden_city,
+        ResearchProjectFactory(is_published=False, slug="hidden-project"),
+        ResearchProjectFactory(city=hidden_city, slug="project-in-hidden-city"),
+        PersonFactory(is_published=False, slug="hidden-person"),
+        StoryFactory(draft=True, slug="draft-story", tags=["ลับ"]),
+        StoryFactory(scheduled=True, slug="scheduled-story"),
+        StoryFactory(city=hidden_city, slug="story-in-hidden-city"),
+    ]
+
+    text = "\n".join(locations(sitemap(client)))
+
+    for obj in hidden:
+        assert obj.slug not in text
+    assert Tag.objects.get(name="ลับ").slug not in text
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+def test_robots_sitemap_address_is_absolute_https_behind_tls(client):
+    response = client.get("/robots.txt", secure=True)
+
+    assert "Sitemap: https://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_tag_lastmod_is_its_newest_story(client, site):
+    tag_url = f"http://testserver{site.tag.get_absolute_url()}"
+
+    (entry,) = [
+        url
+        for url in sitemap(client).findall("s:url", NS)
+        if url.findtext("s:loc", namespaces=NS) == tag_url
+    ]
+
+    assert entry.findtext("s:lastmod", namespaces=NS) == site.story.updated_at.date().isoformat()
+
+
+def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_max_num_queries):
+    def add(count):
+        for _ in range(count):
+            StoryFactory(tags=["ข้าว"], projects=[ResearchProjectFactory()])
+
+    add(3)
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(20) as few:
+        client.get("/sitemap.xml")
+    add(20)
+    with django_assert_max_num_queries(len(few)):
+        client.get("/sitemap.xml")
+
+
+def test_404_page_asks_not_to_be_indexed(client):
+    response = client.get("/stories/no-such-story/")
+
+    assert response.status_code == 404
+    assert b'<meta name="robots" content="noindex">' in response.content
+    assert b'rel="canonical"' not in response.content
