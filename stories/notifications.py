@@ -1,4 +1,11 @@
-"""Emails about the editorial workflow, each written in its recipient's language."""
+"""Emails about the editorial workflow, each written in its recipient's language.
+
+They are sent after the change is committed, and a mail server that is down never undoes or
+blocks the change itself: the failure is logged for the operators and the work is kept.
+"""
+
+import logging
+import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,6 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from wecitizens.models import user_language
+
+logger = logging.getLogger(__name__)
 
 
 def site_url(path):
@@ -25,7 +34,10 @@ def _send(*, to, template, context):
             render_to_string(f"stories/email/{template}_subject.txt", context).split()
         )
         body = render_to_string(f"stories/email/{template}_body.txt", context)
-        send_mail(subject, body, None, [to.email])
+        try:
+            send_mail(subject, body, None, [to.email])
+        except (OSError, smtplib.SMTPException):
+            logger.exception("Could not send the %s email to user %s", template, to.pk)
 
 
 def publishing_staff():

@@ -253,3 +253,39 @@ def test_the_city_and_person_forms_store_what_they_accept(admin_client, form, na
         )
     else:
         assert not model.objects.filter(slug=slug).exists()
+
+
+@BOUNDED
+@given(title=hostile, excerpt=hostile, body=hostile, tags=hostile)
+def test_the_researchers_draft_form_stores_what_it_accepts_and_keeps_what_it_refuses(
+    client, title, excerpt, body, tags
+):
+    from tests.factories import ResearcherFactory
+
+    researcher = ResearcherFactory()
+    client.force_login(researcher)
+    data = {
+        "title_th": title,
+        "kind": "interview",
+        "excerpt_th": excerpt,
+        "body_th": body,
+        "tags": tags,
+        "save": "draft",
+    }
+    response = client.post(
+        "/portal/stories/new/", form_body(data), content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code in (302, 400)  # saved, or refused with the form shown again
+    mine = Story.objects.filter(author=researcher)
+    if response.status_code == 302:
+        story = mine.get()
+        assert story.title_th == as_bytes(title).decode("utf-8", "replace").strip()
+        assert "<script" not in story.body_th.lower()
+    else:
+        assert not mine.exists()
+        # Nothing typed is lost: the refused form comes back with the text in it.
+        assert response.context["form"].errors
+        assert response.context["form"].data["excerpt_th"] == as_bytes(excerpt).decode(
+            "utf-8", "replace"
+        )
