@@ -6,6 +6,12 @@ serves, which finds what segmentation kept inside a compound). Ranked with `ts_r
 (title > excerpt > body > other language), a title containing the query first.
 SQLite: the whole query, or every one of its words, occurs in the raw text; ranked by
 where the words occur, with the same weights.
+
+`find()` is what the search page shows, with the work bounded for common words (เมือง
+matches a third of all documents): matches are counted up to `MAX_COUNT` ("more than 1,000
+results"), the trigram LIKE branch runs only when the word branch has not already found more
+than that, and when more than `MAX_SHOWN` match, only a bounded candidate set is ranked: the
+documents whose title contains the query (a small trigram index) and the first matches found.
 """
 
 import re
@@ -15,7 +21,7 @@ from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Lookup, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -27,6 +33,10 @@ MAX_WORDS = 12
 # A LIKE needle shorter than a trigram cannot use the index; such queries use words only.
 MIN_NEEDLE_LENGTH = 2
 SNIPPET_LENGTH = 200
+# Matches are counted up to this many; beyond it the page says "more than 1,000 results".
+MAX_COUNT = 1000
+# At most this many results are ranked and shown (ten pages of 20).
+MAX_SHOWN = 200
 
 
 class Query:
@@ -64,6 +74,87 @@ def search_documents(query, language):
     return _simple(documents, query)
 
 
+class Results:
+    """The ranked results of a search, for a Paginator: at most `MAX_SHOWN` of them.
+
+    `total` is how many documents match, counted up to `MAX_COUNT`; `capped` says there are
+    more than that.
+    """
+
+    def __init__(self, documents, total, capped):
+        self.documents = documents
+        self.total = total
+        self.capped = capped
+        self.shown = min(total, MAX_SHOWN)
+        self.limited = total > self.shown
+
+    def count(self):
+        return self.shown
+
+    def __len__(self):
+        return self.shown
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self.shown)
+            return list(self.documents[start:stop])
+        return self.documents[index]
+
+
+def find(query, language):
+    """What the search page shows for `query` in `language`: a `Results`."""
+    documents = search_documents(query, language)
+    if not query or connection.vendor != "postgresql":
+        total = documents[: MAX_COUNT + 1].count()
+        return Results(documents, min(total, MAX_COUNT), total > MAX_COUNT)
+    return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
+
+
+def _first_ids(documents, condition, limit):
+    return list(documents.filter(condition).values_list("pk", flat=True)[:limit])
+
+
+def _bounded_postgresql(documents, query):
+    tsquery = _tsquery(query)
+    words = Q(vector=tsquery) if tsquery is not None else None
+    like = Q(haystack__contains=query.phrase) if query.phrase else None
+    # The word branch first: cheap through its GIN index, even for a very common word.
+    ids = _first_ids(documents, words, MAX_COUNT + 1) if words is not None else []
+    if like is not None and len(ids) <= MAX_COUNT:
+        # Not already more than MAX_COUNT: add what only the raw text contains (compounds).
+        condition = like if words is None else words | like
+        ids = _first_ids(documents, condition, MAX_COUNT + 1)
+    total = min(len(ids), MAX_COUNT)
+    capped = len(ids) > MAX_COUNT
+    if len(ids) <= MAX_SHOWN:
+        candidates = ids
+    else:
+        # Too many to rank them all: rank the documents whose title has every word (or the
+        # phrase), then the first matches found, MAX_SHOWN of each at most.
+        terms = query.words or [query.phrase]
+        in_title = reduce(and_, (TitleContains(F("title"), term) for term in terms))
+        candidates = list(
+            dict.fromkeys(_first_ids(documents, in_title, MAX_SHOWN) + ids[:MAX_SHOWN])
+        )
+    ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
+    return Results(ranked, total, capped)
+
+
+class TitleContains(Lookup):
+    """`lhs ILIKE '%value%'` (PostgreSQL), which a trigram GIN index serves.
+
+    Django's `icontains` compares UPPER(column), which a plain trigram index cannot serve.
+    """
+
+    lookup_name = "trigram_icontains"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        pattern = f"%{connection.ops.prep_for_like_query(self.rhs)}%"
+        return f"{lhs} ILIKE %s", (*lhs_params, pattern)
+
+
 def _title_bonus(query):
     if not query.phrase:
         return Value(0.0)
@@ -74,23 +165,29 @@ def _title_bonus(query):
     )
 
 
+def _tsquery(query):
+    if not query.words:
+        return None
+    return reduce(
+        and_, (SearchQuery(word, config="simple", search_type="plain") for word in query.words)
+    )
+
+
+def _rank(documents, query, tsquery):
+    rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
+    return documents.annotate(rank=rank + _title_bonus(query)).order_by(
+        "-rank", F("published_at").desc(nulls_last=True), "pk"
+    )
+
+
 def _postgresql(documents, query):
-    tsquery = None
-    if query.words:
-        tsquery = reduce(
-            and_, (SearchQuery(word, config="simple", search_type="plain") for word in query.words)
-        )
+    tsquery = _tsquery(query)
     condition = Q(pk__in=[])
     if tsquery is not None:
         condition |= Q(vector=tsquery)
     if query.phrase:
         condition |= Q(haystack__contains=query.phrase)
-    rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
-    return (
-        documents.filter(condition)
-        .annotate(rank=rank + _title_bonus(query))
-        .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
-    )
+    return _rank(documents.filter(condition), query, tsquery)
 
 
 # SQLite ranks by where each word occurs, with PostgreSQL's default weights.
