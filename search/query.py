@@ -129,13 +129,12 @@ def _bounded_postgresql(documents, query):
     if len(ids) <= MAX_SHOWN:
         candidates = ids
     else:
-        # Too many to rank them all: rank the documents whose title has every word (or the
-        # phrase), then the first matches found, MAX_SHOWN of each at most.
+        # Too many to rank them all: rank MAX_SHOWN candidates, the documents whose title has
+        # every word (or the phrase) first, filled up with the first matches found.
         terms = query.words or [query.phrase]
         in_title = reduce(and_, (TitleContains(F("title"), term) for term in terms))
-        candidates = list(
-            dict.fromkeys(_first_ids(documents, in_title, MAX_SHOWN) + ids[:MAX_SHOWN])
-        )
+        candidates = list(dict.fromkeys(_first_ids(documents, in_title, MAX_SHOWN) + ids))
+        candidates = candidates[:MAX_SHOWN]
     ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
     return Results(ranked, total, capped)
 
