@@ -8,10 +8,12 @@ SQLite: the whole query, or every one of its words, occurs in the raw text; rank
 where the words occur, with the same weights.
 
 `find()` is what the search page shows, with the work bounded for common words (เมือง
-matches a third of all documents): matches are counted up to `MAX_COUNT` ("more than 1,000
-results"), the trigram LIKE branch runs only when the word branch has not already found more
-than that, and when more than `MAX_SHOWN` match, only a bounded candidate set is ranked: the
-documents whose title contains the query (a small trigram index) and the first matches found.
+matches a third of all documents). The word branch is counted up to `MAX_COUNT` ("more than
+1,000 results"). The trigram LIKE branch (whose recheck reads the long raw text of every row
+it returns) runs only when the words found fewer than `MAX_SHOWN`, and counts up to that
+("more than 100 results"); otherwise the count says "at least". When more than `MAX_SHOWN`
+match, only a bounded candidate set is ranked: the documents whose title contains the query
+(a small trigram index), filled up with the first matches found.
 """
 
 import re
@@ -35,8 +37,8 @@ MIN_NEEDLE_LENGTH = 2
 SNIPPET_LENGTH = 200
 # Matches are counted up to this many; beyond it the page says "more than 1,000 results".
 MAX_COUNT = 1000
-# At most this many results are ranked and shown (ten pages of 20).
-MAX_SHOWN = 200
+# At most this many results are ranked and shown (five pages of 20).
+MAX_SHOWN = 100
 
 
 class Query:
@@ -77,16 +79,17 @@ def search_documents(query, language):
 class Results:
     """The ranked results of a search, for a Paginator: at most `MAX_SHOWN` of them.
 
-    `total` is how many documents match, counted up to `MAX_COUNT`; `capped` says there are
-    more than that.
+    `total` is how many documents match as far as they were counted: `capped` says there are
+    more than `total`, `at_least` that there may be more (the LIKE branch was not consulted).
     """
 
-    def __init__(self, documents, total, capped):
+    def __init__(self, documents, total, capped=False, at_least=False):
         self.documents = documents
         self.total = total
         self.capped = capped
+        self.at_least = at_least and not capped
         self.shown = min(total, MAX_SHOWN)
-        self.limited = total > self.shown
+        self.limited = capped or total > self.shown
 
     def count(self):
         return self.shown
@@ -106,7 +109,7 @@ def find(query, language):
     documents = search_documents(query, language)
     if not query or connection.vendor != "postgresql":
         total = documents[: MAX_COUNT + 1].count()
-        return Results(documents, min(total, MAX_COUNT), total > MAX_COUNT)
+        return Results(documents, min(total, MAX_COUNT), capped=total > MAX_COUNT)
     return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
 
 
@@ -120,12 +123,17 @@ def _bounded_postgresql(documents, query):
     like = Q(haystack__contains=query.phrase) if query.phrase else None
     # The word branch first: cheap through its GIN index, even for a very common word.
     ids = _first_ids(documents, words, MAX_COUNT + 1) if words is not None else []
-    if like is not None and len(ids) <= MAX_COUNT:
-        # Not already more than MAX_COUNT: add what only the raw text contains (compounds).
-        condition = like if words is None else words | like
-        ids = _first_ids(documents, condition, MAX_COUNT + 1)
-    total = min(len(ids), MAX_COUNT)
-    capped = len(ids) > MAX_COUNT
+    total, capped, at_least = min(len(ids), MAX_COUNT), len(ids) > MAX_COUNT, False
+    if like is not None and not capped:
+        if len(ids) >= MAX_SHOWN:
+            # The words fill the shown results already: what only the raw text has ranks
+            # below them (but for titles, found below), so skip the costly LIKE recheck.
+            at_least = True
+        else:
+            # Add what only the raw text contains (compounds), counting up to MAX_SHOWN.
+            condition = like if words is None else words | like
+            ids = _first_ids(documents, condition, MAX_SHOWN + 1)
+            total, capped = min(len(ids), MAX_SHOWN), len(ids) > MAX_SHOWN
     if len(ids) <= MAX_SHOWN:
         candidates = ids
     else:
@@ -136,7 +144,7 @@ def _bounded_postgresql(documents, query):
         candidates = list(dict.fromkeys(_first_ids(documents, in_title, MAX_SHOWN) + ids))
         candidates = candidates[:MAX_SHOWN]
     ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
-    return Results(ranked, total, capped)
+    return Results(ranked, total, capped, at_least)
 
 
 class TitleContains(Lookup):

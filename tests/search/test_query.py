@@ -185,12 +185,22 @@ def small_limits(monkeypatch):
     monkeypatch.setattr("search.query.MAX_SHOWN", 2)
 
 
-def test_find_counts_every_match_below_the_cap(small_limits):
+def test_find_counts_every_match_when_few_match():
     StoryFactory.create_batch(3, excerpt_th="ตลาดน้ำ")
 
     found = find(Query("ตลาดน้ำ"), "th")
 
-    assert (found.total, found.capped) == (3, False)
+    assert (found.total, found.capped, found.at_least) == (3, False, False)
+
+
+def test_find_says_when_its_count_is_not_exact(small_limits):
+    StoryFactory.create_batch(2, excerpt_th="เด็ก เรียนรู้ ทุกวัน")
+    StoryFactory(excerpt_th="ศูนย์การเรียนรู้ชุมชน")  # found only by the raw text
+
+    found = find(Query("เรียนรู้"), "th")
+
+    # 3 match: the count is exact, or a lower bound that says so.
+    assert found.total == 3 or (found.total <= 3 and (found.at_least or found.capped))
 
 
 def test_find_stops_counting_above_the_cap(small_limits):

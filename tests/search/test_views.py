@@ -183,3 +183,20 @@ def test_an_exact_count_has_no_more_than(client):
 
     assert "3 results for “ตลาดน้ำ”" in content
     assert "More than" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("th", "พบอย่างน้อย 1,234 รายการสำหรับ “ตลาดน้ำ”"), ("en", "At least 1,234 results for")],
+)
+def test_a_lower_bound_count_is_shown_as_at_least(client, monkeypatch, language, expected):
+    from search import query as search_query
+
+    def find(query, language):
+        documents = search_query.search_documents(query, language)
+        return search_query.Results(documents, 1234, at_least=True)
+
+    monkeypatch.setattr("search.views.find", find)
+    StoryFactory(title_th="ตลาดน้ำ")
+
+    assert expected in search_page(client, "ตลาดน้ำ", language).content.decode()
