@@ -98,7 +98,8 @@ def main():
     print(f"{'query':24} {'matches':>8} {'page ms':>8} {'ILIKE ms':>9}")
     for text, times in per_query.items():
         found = find(Query(text), "th")
-        matches = f">{found.total}" if found.capped else str(found.total)
+        bound = ">" if found.capped else ">=" if found.at_least else ""
+        matches = f"{bound}{found.total}"
         print(
             f"{text:24} {matches:>8} {statistics.median(times['page']):8.1f} "
             f"{statistics.median(times['baseline']):9.1f}"
