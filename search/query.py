@@ -137,12 +137,13 @@ def _bounded_postgresql(documents, query):
     if len(ids) <= MAX_SHOWN:
         candidates = ids
     else:
-        # Too many to rank them all: rank MAX_SHOWN candidates, the documents whose title has
-        # every word (or the phrase) first, filled up with the first matches found.
-        terms = query.words or [query.phrase]
-        in_title = reduce(and_, (TitleContains(F("title"), term) for term in terms))
-        candidates = list(dict.fromkeys(_first_ids(documents, in_title, MAX_SHOWN) + ids))
-        candidates = candidates[:MAX_SHOWN]
+        # Too many to rank them all: rank MAX_SHOWN candidates, the documents whose title
+        # contains the query first (they match, through the raw text, and rank first), filled
+        # up with the first matches found.
+        in_title = []
+        if query.phrase:
+            in_title = _first_ids(documents, TitleContains(F("title"), query.phrase), MAX_SHOWN)
+        candidates = list(dict.fromkeys(in_title + ids))[:MAX_SHOWN]
     ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
     return Results(ranked, total, capped, at_least)
 

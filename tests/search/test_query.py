@@ -254,3 +254,12 @@ def test_find_matches_like_wildcards_in_titles_literally(small_limits):
     found = find(Query("100%"), "th")
 
     assert "1000" not in " ".join(doc.title for doc in found[0:10])
+
+
+def test_with_too_many_matches_find_shows_only_documents_that_match(small_limits):
+    StoryFactory.create_batch(4, excerpt_th="ข", body_th="<p>smart city</p>")
+    StoryFactory(title_en="Smartphones in the city", excerpt_en="", body_en="")
+
+    shown = {doc.pk for doc in find(Query("smart city"), "en")[0:10]}
+
+    assert shown <= {doc.pk for doc in search_documents(Query("smart city"), "en")}
