@@ -1,7 +1,8 @@
 """Search latency on PostgreSQL with many stories, beside a plain ILIKE '%…%' baseline.
 
 Run through bench/run.sh, which prepares a database of its own. Measures, for each query:
-- search: the search page's SQL (count + first page, ranked) — what the view costs the database;
+- search: the search page's SQL (`search.query.find`: bounded count + first page, ranked) —
+  what the view costs the database;
 - page: the whole /search/?q=… response through Django (SQL, snippets, template);
 - baseline: the same count + first page with ILIKE '%…%' over the stories' raw Thai columns.
 Prints median and p99 over all runs, and the ratios.
@@ -26,7 +27,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from search.query import Query, search_documents  # noqa: E402
+from search.query import Query, find  # noqa: E402
 from stories.models import Story  # noqa: E402
 from wecitizens import thai  # noqa: E402
 
@@ -46,9 +47,9 @@ def timed(function):
 
 
 def search_sql(text):
-    documents = search_documents(Query(text), "th")
-    documents.count()
-    list(documents[:PAGE])
+    found = find(Query(text), "th")
+    found.count()
+    found[:PAGE]
 
 
 def baseline_sql(text):
@@ -96,9 +97,11 @@ def main():
             per_query[text]["baseline"].append(baseline)
     print(f"{'query':24} {'matches':>8} {'page ms':>8} {'ILIKE ms':>9}")
     for text, times in per_query.items():
-        matches = search_documents(Query(text), "th").count()
+        found = find(Query(text), "th")
+        bound = ">" if found.capped else ">=" if found.at_least else ""
+        matches = f"{bound}{found.total}"
         print(
-            f"{text:24} {matches:8} {statistics.median(times['page']):8.1f} "
+            f"{text:24} {matches:>8} {statistics.median(times['page']):8.1f} "
             f"{statistics.median(times['baseline']):9.1f}"
         )
     summary = {}

@@ -6,6 +6,14 @@ serves, which finds what segmentation kept inside a compound). Ranked with `ts_r
 (title > excerpt > body > other language), a title containing the query first.
 SQLite: the whole query, or every one of its words, occurs in the raw text; ranked by
 where the words occur, with the same weights.
+
+`find()` is what the search page shows, with the work bounded for common words (เมือง
+matches a third of all documents). The word branch is counted up to `MAX_COUNT` ("more than
+1,000 results"). The trigram LIKE branch (whose recheck reads the long raw text of every row
+it returns) runs only when the words found fewer than `MAX_SHOWN`, and counts up to that
+("more than 100 results"); otherwise the count says "at least". When more than `MAX_SHOWN`
+match, only a bounded candidate set is ranked: the documents whose title contains the query
+(a small trigram index), filled up with the first matches found.
 """
 
 import re
@@ -15,7 +23,7 @@ from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Lookup, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -27,6 +35,10 @@ MAX_WORDS = 12
 # A LIKE needle shorter than a trigram cannot use the index; such queries use words only.
 MIN_NEEDLE_LENGTH = 2
 SNIPPET_LENGTH = 200
+# Matches are counted up to this many; beyond it the page says "more than 1,000 results".
+MAX_COUNT = 1000
+# At most this many results are ranked and shown (five pages of 20).
+MAX_SHOWN = 100
 
 
 class Query:
@@ -64,6 +76,93 @@ def search_documents(query, language):
     return _simple(documents, query)
 
 
+class Results:
+    """The ranked results of a search, for a Paginator: at most `MAX_SHOWN` of them.
+
+    `total` is how many documents match as far as they were counted: `capped` says there are
+    more than `total`, `at_least` that there may be more (the LIKE branch was not consulted).
+    """
+
+    def __init__(self, documents, total, capped=False, at_least=False):
+        self.documents = documents
+        self.total = total
+        self.capped = capped
+        self.at_least = at_least and not capped
+        self.shown = min(total, MAX_SHOWN)
+        self.limited = capped or total > self.shown
+
+    def count(self):
+        return self.shown
+
+    def __len__(self):
+        return self.shown
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self.shown)
+            return list(self.documents[start:stop])
+        return self.documents[index]
+
+
+def find(query, language):
+    """What the search page shows for `query` in `language`: a `Results`."""
+    documents = search_documents(query, language)
+    if not query or connection.vendor != "postgresql":
+        total = documents[: MAX_COUNT + 1].count()
+        return Results(documents, min(total, MAX_COUNT), capped=total > MAX_COUNT)
+    return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
+
+
+def _first_ids(documents, condition, limit):
+    return list(documents.filter(condition).values_list("pk", flat=True)[:limit])
+
+
+def _bounded_postgresql(documents, query):
+    tsquery = _tsquery(query)
+    words = Q(vector=tsquery) if tsquery is not None else None
+    like = Q(haystack__contains=query.phrase) if query.phrase else None
+    # The word branch first: cheap through its GIN index, even for a very common word.
+    ids = _first_ids(documents, words, MAX_COUNT + 1) if words is not None else []
+    total, capped, at_least = min(len(ids), MAX_COUNT), len(ids) > MAX_COUNT, False
+    if like is not None and not capped:
+        if len(ids) >= MAX_SHOWN:
+            # The words fill the shown results already: what only the raw text has ranks
+            # below them (but for titles, found below), so skip the costly LIKE recheck.
+            at_least = True
+        else:
+            # Add what only the raw text contains (compounds), counting up to MAX_SHOWN.
+            condition = like if words is None else words | like
+            ids = _first_ids(documents, condition, MAX_SHOWN + 1)
+            total, capped = min(len(ids), MAX_SHOWN), len(ids) > MAX_SHOWN
+    if len(ids) <= MAX_SHOWN:
+        candidates = ids
+    else:
+        # Too many to rank them all: rank MAX_SHOWN candidates, the documents whose title
+        # contains the query first (they match, through the raw text, and rank first), filled
+        # up with the first matches found.
+        in_title = []
+        if query.phrase:
+            in_title = _first_ids(documents, TitleContains(F("title"), query.phrase), MAX_SHOWN)
+        candidates = list(dict.fromkeys(in_title + ids))[:MAX_SHOWN]
+    ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
+    return Results(ranked, total, capped, at_least)
+
+
+class TitleContains(Lookup):
+    """`lhs ILIKE '%value%'` (PostgreSQL), which a trigram GIN index serves.
+
+    Django's `icontains` compares UPPER(column), which a plain trigram index cannot serve.
+    """
+
+    lookup_name = "trigram_icontains"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        pattern = f"%{connection.ops.prep_for_like_query(self.rhs)}%"
+        return f"{lhs} ILIKE %s", (*lhs_params, pattern)
+
+
 def _title_bonus(query):
     if not query.phrase:
         return Value(0.0)
@@ -74,23 +173,29 @@ def _title_bonus(query):
     )
 
 
+def _tsquery(query):
+    if not query.words:
+        return None
+    return reduce(
+        and_, (SearchQuery(word, config="simple", search_type="plain") for word in query.words)
+    )
+
+
+def _rank(documents, query, tsquery):
+    rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
+    return documents.annotate(rank=rank + _title_bonus(query)).order_by(
+        "-rank", F("published_at").desc(nulls_last=True), "pk"
+    )
+
+
 def _postgresql(documents, query):
-    tsquery = None
-    if query.words:
-        tsquery = reduce(
-            and_, (SearchQuery(word, config="simple", search_type="plain") for word in query.words)
-        )
+    tsquery = _tsquery(query)
     condition = Q(pk__in=[])
     if tsquery is not None:
         condition |= Q(vector=tsquery)
     if query.phrase:
         condition |= Q(haystack__contains=query.phrase)
-    rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
-    return (
-        documents.filter(condition)
-        .annotate(rank=rank + _title_bonus(query))
-        .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
-    )
+    return _rank(documents.filter(condition), query, tsquery)
 
 
 # SQLite ranks by where each word occurs, with PostgreSQL's default weights.

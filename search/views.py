@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from search.models import ResultKind
-from search.query import Query, highlight, search_documents, snippet
+from search.query import Query, find, highlight, snippet
 from wecitizens.i18n import active_content_language
 
 
@@ -11,8 +11,8 @@ def search(request):
     """The search page: published stories, cities, research projects and people."""
     query = Query(request.GET.get("q", ""))
     language = active_content_language()
-    documents = search_documents(query, language)
-    paginator = Paginator(documents, settings.SEARCH_RESULTS_PER_PAGE)
+    found = find(query, language)
+    paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     labels = dict(ResultKind.choices)
     results = [
@@ -29,6 +29,7 @@ def search(request):
         "search/search.html",
         {
             "query": query,
+            "found": found,
             "results": results,
             "page_obj": page,
             "is_paginated": page.has_other_pages(),

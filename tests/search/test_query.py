@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from search.models import ResultKind
-from search.query import Query, highlight, search_documents, snippet
+from search.query import Query, find, highlight, search_documents, snippet
 from tests.factories import CityFactory, PersonFactory, StoryFactory
 from tests.pages import url_in
 
@@ -173,3 +173,93 @@ def test_snippet_shows_the_part_of_a_long_text_around_the_match():
     assert "<mark>ตลาดน้ำ</mark>" in result
     assert result.startswith("…") and result.endswith("…")
     assert len(result) < 120
+
+
+# Bounded work for common words (search.query.find)
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """Count at most 3 matches and rank and show at most 2, so a few stories are "many"."""
+    monkeypatch.setattr("search.query.MAX_COUNT", 3)
+    monkeypatch.setattr("search.query.MAX_SHOWN", 2)
+
+
+def test_find_counts_every_match_when_few_match():
+    StoryFactory.create_batch(3, excerpt_th="ตลาดน้ำ")
+
+    found = find(Query("ตลาดน้ำ"), "th")
+
+    assert (found.total, found.capped, found.at_least) == (3, False, False)
+
+
+def test_find_says_when_its_count_is_not_exact(small_limits):
+    StoryFactory.create_batch(2, excerpt_th="เด็ก เรียนรู้ ทุกวัน")
+    StoryFactory(excerpt_th="ศูนย์การเรียนรู้ชุมชน")  # found only by the raw text
+
+    found = find(Query("เรียนรู้"), "th")
+
+    # 3 match: the count is exact, or a lower bound that says so.
+    assert found.total == 3 or (found.total <= 3 and (found.at_least or found.capped))
+
+
+def test_find_stops_counting_above_the_cap(small_limits):
+    StoryFactory.create_batch(5, excerpt_th="ตลาดน้ำ")
+
+    found = find(Query("ตลาดน้ำ"), "th")
+
+    assert (found.total, found.capped) == (3, True)
+
+
+def test_find_shows_at_most_the_ranked_limit(small_limits):
+    StoryFactory.create_batch(3, excerpt_th="ตลาดน้ำ")
+
+    found = find(Query("ตลาดน้ำ"), "th")
+
+    assert (found.count(), len(found[0:10]), found.limited) == (2, 2, True)
+
+
+def test_with_too_many_matches_a_title_match_found_last_still_ranks_first(small_limits):
+    StoryFactory.create_batch(4, excerpt_th="ข", body_th="<p>ตลาดน้ำ</p>")
+    in_title = StoryFactory(title_th="ตลาดน้ำอัมพวา")
+
+    found = find(Query("ตลาดน้ำ"), "th")
+
+    assert found[0:2][0].object_id == in_title.pk
+
+
+def test_with_too_many_word_matches_a_compound_in_a_title_is_still_found(small_limits):
+    StoryFactory.create_batch(4, title_th="ข่าว", body_th="<p>เด็ก เรียนรู้ ทุกวัน</p>")
+    compound = StoryFactory(title_th="ศูนย์การเรียนรู้ชุมชน")
+
+    found = find(Query("เรียนรู้"), "th")
+
+    assert found[0:2][0].object_id == compound.pk
+
+
+def test_find_ranks_like_search_documents_when_few_match():
+    in_body = StoryFactory(title_th="ก", excerpt_th="ข", body_th="<p>ตลาดน้ำอัมพวา</p>")
+    in_title = StoryFactory(title_th="ตลาดน้ำอัมพวา", excerpt_th="ข", body_th="")
+    in_excerpt = StoryFactory(title_th="ค", excerpt_th="ตลาดน้ำอัมพวา", body_th="")
+
+    found = find(Query("ตลาดน้ำอัมพวา"), "th")
+
+    assert [doc.object_id for doc in found[0:10]] == [in_title.pk, in_excerpt.pk, in_body.pk]
+
+
+def test_find_matches_like_wildcards_in_titles_literally(small_limits):
+    StoryFactory.create_batch(4, title_th="ร้อยละ 100% ของชุมชน", excerpt_th="100%")
+    StoryFactory(title_th="ร้อยละ 1000 ของชุมชน", excerpt_th="ข")
+
+    found = find(Query("100%"), "th")
+
+    assert "1000" not in " ".join(doc.title for doc in found[0:10])
+
+
+def test_with_too_many_matches_find_shows_only_documents_that_match(small_limits):
+    StoryFactory.create_batch(4, excerpt_th="ข", body_th="<p>smart city</p>")
+    StoryFactory(title_en="Smartphones in the city", excerpt_en="", body_en="")
+
+    shown = {doc.pk for doc in find(Query("smart city"), "en")[0:10]}
+
+    assert shown <= {doc.pk for doc in search_documents(Query("smart city"), "en")}

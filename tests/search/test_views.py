@@ -130,3 +130,73 @@ def test_search_page_query_count_is_small(client, django_assert_max_num_queries)
 
     with django_assert_max_num_queries(4):
         search_page(client, "ตลาดน้ำ")
+
+
+def test_search_page_query_count_is_small_with_many_matches(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("search.query.MAX_COUNT", 10)
+    monkeypatch.setattr("search.query.MAX_SHOWN", 5)
+    StoryFactory.create_batch(12, title_th="ตลาดน้ำ")
+
+    with django_assert_max_num_queries(5):
+        search_page(client, "ตลาดน้ำ")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("th", "พบมากกว่า 2 รายการสำหรับ “ตลาดน้ำ”"),
+        ("en", "More than 2 results for “ตลาดน้ำ”."),
+    ],
+)
+def test_a_capped_count_is_shown_as_more_than(client, monkeypatch, language, expected):
+    monkeypatch.setattr("search.query.MAX_COUNT", 2)
+    StoryFactory.create_batch(3, title_th="ตลาดน้ำ")
+
+    content = search_page(client, "ตลาดน้ำ", language).content.decode()
+
+    assert expected in content
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("th", "แสดง 2 รายการแรก"),
+        ("en", "The first 2 are shown: add a word to narrow the search."),
+    ],
+)
+def test_results_beyond_the_shown_limit_are_announced(client, monkeypatch, language, expected):
+    monkeypatch.setattr("search.query.MAX_SHOWN", 2)
+    StoryFactory.create_batch(3, title_th="ตลาดน้ำ")
+
+    response = search_page(client, "ตลาดน้ำ", language)
+
+    assert expected in response.content.decode()
+    assert response.context["page_obj"].paginator.count == 2
+
+
+def test_an_exact_count_has_no_more_than(client):
+    StoryFactory.create_batch(3, title_th="ตลาดน้ำ")
+
+    content = search_page(client, "ตลาดน้ำ", "en").content.decode()
+
+    assert "3 results for “ตลาดน้ำ”" in content
+    assert "More than" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("th", "พบอย่างน้อย 1,234 รายการสำหรับ “ตลาดน้ำ”"), ("en", "At least 1,234 results for")],
+)
+def test_a_lower_bound_count_is_shown_as_at_least(client, monkeypatch, language, expected):
+    from search import query as search_query
+
+    def find(query, language):
+        documents = search_query.search_documents(query, language)
+        return search_query.Results(documents, 1234, at_least=True)
+
+    monkeypatch.setattr("search.views.find", find)
+    StoryFactory(title_th="ตลาดน้ำ")
+
+    assert expected in search_page(client, "ตลาดน้ำ", language).content.decode()
