@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "safeguards.middleware.HeaderNulMiddleware",  # issue 7
     "safeguards.middleware.SiteCSPMiddleware",  # issue 7
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wecitizens.pagecache.SafeGZipMiddleware",  # issue 6: HTML gzip, never with secrets
+    "django.middleware.http.ConditionalGetMiddleware",  # issue 6: ETag, 304 on a repeat visit
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "wecitizens.middleware.AdminLanguageMiddleware",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # issue 6: after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",  # issue 7: every saving request keeps versions
     "safeguards.redirects.SlugRedirectMiddleware",  # issue 7
@@ -292,3 +295,21 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- issue 6: caching and serving ---
+# Anonymous pages are cached whole (wecitizens.pagecache) and invalidated by a content version.
+# Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
+# which a deployment with several workers needs for the invalidation to reach all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wecitizens"),
+    }
+else:
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
+WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+# Hashed static file names never change content: browsers and CDNs may keep them a year.
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
