@@ -128,12 +128,17 @@ def response_is_cacheable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not request.META.get("CSRF_COOKIE_USED")
+        and not used_csrf(request)
         and not _has_messages(request)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def used_csrf(request):
+    """Whether the page asked for a CSRF token. Django sets this key when a token is read (and
+    resets its value to False once the cookie is written, so test for the key)."""
+    return "CSRF_COOKIE_NEEDS_UPDATE" in request.META
 
 
 def _has_messages(request):
@@ -188,8 +193,6 @@ class SafeGZipMiddleware(GZipMiddleware):
 
     def process_response(self, request, response):
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or request.META.get(
-            "CSRF_COOKIE_NEEDS_UPDATE"
-        ):
+        if (user is not None and user.is_authenticated) or used_csrf(request):
             return response
         return super().process_response(request, response)

@@ -46,7 +46,9 @@ def add_stories(site, count, start):
     TaggedItem.objects.bulk_create(
         TaggedItem(tag=site.tag, content_type=story_type, object_id=story.pk) for story in stories
     )
-    StoryPerson.objects.bulk_create(StoryPerson(story=story, person=site.person) for story in stories)
+    StoryPerson.objects.bulk_create(
+        StoryPerson(story=story, person=site.person) for story in stories
+    )
     Story.projects.through.objects.bulk_create(
         Story.projects.through(story_id=story.pk, researchproject_id=site.project.pk)
         for story in stories
@@ -129,3 +131,26 @@ def test_city_list_and_home_cost_the_same_queries_for_20_and_2000_cities(
     large = query_counts(client, urls, django_assert_max_num_queries)
 
     assert large == small
+
+
+def test_story_list_pages_through_a_bounded_number_of_pages(client, site, settings):
+    settings.WECITIZENS_MAX_LIST_PAGES = 3
+    add_stories(site, 60, 0)
+
+    response = client.get(url_in("th", "stories:story_list") + "?page=99")
+
+    assert response.context["page_obj"].number == 3
+    assert response.context["paginator"].num_pages == 3
+
+
+def test_story_list_count_reads_a_bounded_number_of_rows(
+    client, site, settings, django_assert_max_num_queries
+):
+    settings.WECITIZENS_MAX_LIST_PAGES = 3
+    add_stories(site, 60, 0)
+
+    with django_assert_max_num_queries(QUERY_BUDGET) as queries:
+        client.get(url_in("th", "stories:story_list") + "?page=3")
+
+    count_sql = next(q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"])
+    assert "LIMIT 36" in count_sql

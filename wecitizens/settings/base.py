@@ -311,5 +311,9 @@ else:
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
 WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
-# Hashed static file names never change content: browsers and CDNs may keep them a year.
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+# Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
+# writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
+# keep its short default.
+# Story and tag lists page through at most this many pages of the newest stories, so a deep
+# page costs what page 1 does at any size (wecitizens.views.BoundedPaginator).
+WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))
