@@ -141,6 +141,8 @@ def run(label, port, seconds, connections, page_cache):
     base = f"http://127.0.0.1:{port}"
     try:
         for name, page in pages.items():
+            for _ in range(10):  # warm every worker (templates, first cache fill) before timing
+                urllib.request.urlopen(base + page["url"], timeout=30).read()
             page["page"] = wrk(base + page["url"], seconds, connections)
             page["django_floor"] = wrk(f"{base}/bench-floor/{page['bytes']}/", seconds, connections)
             static_url = f"{base}/{settings.STATIC_URL.strip('/')}/{page['static_file']}"

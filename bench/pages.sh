@@ -18,7 +18,8 @@ work=$(mktemp -d)
 export DATABASE_URL="$pg/$db" DJANGO_SETTINGS_MODULE=bench.settings
 export DJANGO_SECRET_KEY=bench-$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
 export DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_LOG_LEVEL=WARNING
-export DJANGO_STATIC_ROOT=$work/static MEDIA_ROOT=$work/media BENCH_LOG=$work/gunicorn.log
+# Uploads of the loaded content are kept beside the database they belong to, across runs.
+export DJANGO_STATIC_ROOT=$work/static MEDIA_ROOT=${BENCH_MEDIA_ROOT:-$PWD/bench/.media-$db} BENCH_LOG=$work/gunicorn.log
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 [ -n "${BENCH_REDIS_URL:-}" ] && export REDIS_URL=$BENCH_REDIS_URL
 args=(--port "${BENCH_PORT:-18710}" --seconds "${BENCH_SECONDS:-3}")
