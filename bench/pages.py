@@ -124,7 +124,11 @@ def start_gunicorn(port, page_cache):
 
 def stop(process):
     os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=40)
+    except subprocess.TimeoutExpired:  # a worker still busy with a slow page
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 def run(label, port, seconds, connections, page_cache):
@@ -147,8 +151,8 @@ def run(label, port, seconds, connections, page_cache):
             page["django_floor"] = wrk(f"{base}/bench-floor/{page['bytes']}/", seconds, connections)
             static_url = f"{base}/{settings.STATIC_URL.strip('/')}/{page['static_file']}"
             page["static_floor"] = wrk(static_url, seconds, connections)
-            page["ratio_django_floor"] = page["page"]["rps"] / page["django_floor"]["rps"]
-            page["ratio_static_floor"] = page["page"]["rps"] / page["static_floor"]["rps"]
+            page["ratio_django_floor"] = page["page"]["rps"] / max(page["django_floor"]["rps"], 0.1)
+            page["ratio_static_floor"] = page["page"]["rps"] / max(page["static_floor"]["rps"], 0.1)
             print_row(label, name, page)
     finally:
         stop(server)
