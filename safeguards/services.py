@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from reversion import revisions
 
 from safeguards.models import DeletionRequest, DeletionStatus
+from wecitizens.pagecache import bump_content_version
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def account_delete(*, request: DeletionRequest, decided_by):
     user = request.user
     if user is not None:
         Story.objects.filter(author=user).update(author=request.stories_reassigned_to)
+        bump_content_version()  # issue 6: update() sends no signal
         get_user_model().objects.filter(pk=user.pk).delete()
     request.user = None
     request.status = DeletionStatus.COMPLETED

@@ -245,6 +245,9 @@ def rebuild():
 
 def reindex(queryset):
     """Reindex the objects of a queryset after a bulk `update()` that bypassed `save()`."""
+    from wecitizens.pagecache import bump_content_version
+
+    bump_content_version()  # issue 6: the bulk change also refreshes every cached page
     kind = kind_of(queryset.model)
     if kind is not None:
         index_queryset(kind, related_querysets(kind, queryset.order_by("pk")))

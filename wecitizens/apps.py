@@ -21,7 +21,12 @@ class WeCitizensConfig(AppConfig):
         from projects.models import Person
         from stories.models import Story
         from wecitizens.images import reencode_new_images
+
+        # issue 6: any change to content invalidates every cached page.
+        from wecitizens.pagecache import connect_signals
         from wecitizens.renditions import make_renditions_on_save
+
+        connect_signals()
 
         for model in (City, Person, Story):
             pre_save.connect(

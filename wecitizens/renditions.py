@@ -113,6 +113,10 @@ def _make(field_file):
         return {"width": image.width, "height": image.height, "widths": widths}
 
 
+UNREADABLE = "unreadable"
+UNREADABLE_RETRY_SECONDS = 300
+
+
 def responsive_image(field_file):
     """The `ResponsiveImage` for an ImageField's file, making renditions on first use.
 
@@ -123,11 +127,16 @@ def responsive_image(field_file):
         return None
     key = _cache_key(field_file.name)
     facts = cache.get(key)
+    if facts == UNREADABLE:
+        return None
     if facts is None:
         try:
             facts = _make(field_file)
         except (OSError, ValueError, Image.DecompressionBombError):
             logger.warning("Cannot make renditions of %s", field_file.name, exc_info=True)
+            # issue 6: remember the failure for a while; retrying (and logging a traceback) on
+            # every request made a page with a few missing files twenty times slower.
+            cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
             return None
         cache.set(key, facts, timeout=None)
     sources = {
@@ -146,4 +155,7 @@ def make_renditions_on_save(sender, instance, **kwargs):
     """post_save: make the renditions of every image field now, not on the first page view."""
     for field in sender._meta.get_fields():
         if isinstance(field, models.ImageField):
-            responsive_image(getattr(instance, field.attname))
+            field_file = getattr(instance, field.attname)
+            if field_file and cache.get(_cache_key(field_file.name)) == UNREADABLE:
+                cache.delete(_cache_key(field_file.name))  # saved again: try it afresh
+            responsive_image(field_file)

@@ -1,6 +1,9 @@
 from itertools import groupby
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from cities.models import City, Programme, Region
@@ -48,8 +51,25 @@ def query_param(request, name, max_length=200):
     return value
 
 
+class BoundedPaginator(Paginator):
+    """A paginator whose cost does not grow with the table (issue 6).
+
+    It counts at most `max_pages` pages of rows (`COUNT(*)` over a `LIMIT` subquery), so
+    neither the count nor the deepest `OFFSET` ever reads more than that many rows, whether
+    the table holds a hundred stories or a hundred thousand. Older stories stay reachable
+    through the filters, tags, cities, search, feeds and the sitemap.
+    """
+
+    @cached_property
+    def count(self):
+        limit = self.per_page * settings.WECITIZENS_MAX_LIST_PAGES
+        return self.object_list[:limit].count()
+
+
 class BoundedPaginationMixin:
     """`?page=abc` shows the first page and `?page=99999` the last, instead of an error."""
+
+    paginator_class = BoundedPaginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

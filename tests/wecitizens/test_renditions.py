@@ -125,3 +125,16 @@ def test_pictures_on_a_list_page_add_no_queries(assert_queries_do_not_grow, medi
             story_with_photo(size=(64, 48))
 
     assert_queries_do_not_grow("/stories/", add_stories_with_pictures)
+
+
+def test_an_unreadable_file_is_not_retried_on_every_request(media_root, monkeypatch):
+    from wecitizens import renditions
+
+    story = StoryFactory()
+    story.hero_image.name = "stories/missing.jpg"
+    renditions.responsive_image(story.hero_image)
+    attempts = []
+    monkeypatch.setattr(renditions, "_make", lambda field_file: attempts.append(field_file))
+
+    assert renditions.responsive_image(story.hero_image) is None
+    assert attempts == []

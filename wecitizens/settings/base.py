@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "safeguards.middleware.HeaderNulMiddleware",  # issue 7
     "safeguards.middleware.SiteCSPMiddleware",  # issue 7
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wecitizens.pagecache.SafeGZipMiddleware",  # issue 6: HTML gzip, never with secrets
+    "django.middleware.http.ConditionalGetMiddleware",  # issue 6: ETag, 304 on a repeat visit
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "wecitizens.middleware.AdminLanguageMiddleware",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # issue 6: after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",  # issue 7: every saving request keeps versions
     "safeguards.redirects.SlugRedirectMiddleware",  # issue 7
@@ -292,3 +295,25 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- issue 6: caching and serving ---
+# Anonymous pages are cached whole (wecitizens.pagecache) and invalidated by a content version.
+# Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
+# which a deployment with several workers needs for the invalidation to reach all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wecitizens"),
+    }
+else:
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
+WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+# Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
+# writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
+# keep its short default.
+# Story and tag lists page through at most this many pages of the newest stories, so a deep
+# page costs what page 1 does at any size (wecitizens.views.BoundedPaginator).
+WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))

@@ -32,3 +32,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE",
 # Errors as one JSON object per line on stderr, for the container's log collector.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "json")  # noqa: F405
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# --- issue 6: page cache ---
+# Several gunicorn workers each have their own local-memory cache, and a content change seen by
+# one would not invalidate the pages the others hold: without a shared Redis (REDIS_URL) the
+# page cache stays off unless explicitly turned on.
+if not REDIS_URL and "WECITIZENS_PAGE_CACHE" not in os.environ:  # noqa: F405
+    WECITIZENS_PAGE_CACHE = False

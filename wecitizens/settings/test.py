@@ -18,3 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # --- issue 5: city map ---
 # Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
 WECITIZENS_MAP_TILE_URL = ""
+# --- issue 6: page cache ---
+# Off for the suite, so query counts measure the views; tests/wecitizens/test_pagecache.py
+# turns it on. Each test starts with an empty cache.
+WECITIZENS_PAGE_CACHE = False

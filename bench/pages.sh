@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Page benchmark (issue 6; not part of CI). One command:
+#   bash bench/pages.sh
+# Environment: BENCH_DATABASE_NAME (default wecitizens_pages_bench, created if missing),
+# BENCH_STORIES (generated stories for the second size, default 100000), BENCH_SECONDS (per
+# wrk run, default 3), BENCH_PORT (default 18710), BENCH_REDIS_URL (cache-on runs use Redis
+# when set, else each worker's local memory). Results: bench/results/*.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${BENCH_DATABASE_NAME:-wecitizens_pages_bench}
+stories=${BENCH_STORIES:-100000}
+pg="postgres://postgres@${BENCH_DATABASE_HOST:-127.0.0.1}:5432"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+if ! psql "$pg/postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+  psql "$pg/postgres" -c "CREATE DATABASE \"$db\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+fi
+work=$(mktemp -d)
+export DATABASE_URL="$pg/$db" DJANGO_SETTINGS_MODULE=bench.settings
+export DJANGO_SECRET_KEY=bench-$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
+export DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_LOG_LEVEL=WARNING
+# Uploads of the loaded content are kept beside the database they belong to, across runs.
+export DJANGO_STATIC_ROOT=$work/static MEDIA_ROOT=${BENCH_MEDIA_ROOT:-$PWD/bench/.media-$db} BENCH_LOG=$work/gunicorn.log
+export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+[ -n "${BENCH_REDIS_URL:-}" ] && export REDIS_URL=$BENCH_REDIS_URL
+args=(--port "${BENCH_PORT:-18710}" --seconds "${BENCH_SECONDS:-3}")
+mkdir -p bench/results
+.venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py collectstatic --noinput -v0
+if [ "$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM stories_story WHERE slug NOT LIKE 'demo-%'")" = 0 ]; then
+  .venv/bin/python manage.py load_content >/dev/null
+fi
+have=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM stories_story WHERE slug LIKE 'demo-%'")
+if [ "$have" = 0 ]; then
+  .venv/bin/python bench/pages.py --label real "${args[@]}" --json bench/results/real.json
+fi
+if [ "$have" -lt "$stories" ]; then
+  .venv/bin/python manage.py generate_demo_data --force --stories $((stories - have))
+fi
+.venv/bin/python bench/pages.py --label generated "${args[@]}" --json bench/results/generated.json
+[ -f bench/results/real.json ] && .venv/bin/python bench/pages.py --compare bench/results/real.json bench/results/generated.json
+echo "gunicorn log: $work/gunicorn.log"

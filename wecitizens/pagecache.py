@@ -1,0 +1,198 @@
+"""Whole-page cache for anonymous readers, invalidated exactly by a content version.
+
+Design: every cached page is stored under a key that contains the current *content version*,
+one integer kept in the shared cache. Any save or delete of a content model (cities,
+programmes, people, projects, sub-projects, milestones, stories, story people, tags…), any
+change of a many-to-many link between them, and every bulk path the services use (they all
+call `search.indexing.reindex`, which bumps too) increments that integer. From then on every
+page key is new, so no page can be served from before the change: its own page, its city, the
+lists, home, feeds, sitemap and search are all rendered afresh on their next request. Old
+entries are never read again and simply expire. This is coarse (one edit refreshes every page)
+but exact, and an edit is rare next to reads.
+
+The version is bumped at once and again when the transaction commits: a reader that renders a
+page between the two (seeing the old, still uncommitted data) stores it under the
+intermediate version, which the commit-time bump makes unreachable.
+
+A story scheduled for later must appear on time: no page is cached beyond the next scheduled
+publication (see `seconds_until_next_publication`).
+
+Never cached: anything but GET/HEAD, signed-in users (staff previews, the portal, the admin),
+review links, responses that set a cookie or used a CSRF token, that carry messages, that are
+not 200, or that are streamed. With several processes the version must live in a shared cache
+(Redis through REDIS_URL); local memory is exact only within one process.
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.gzip import GZipMiddleware
+from django.utils import timezone, translation
+
+VERSION_KEY = "wc:content-version"
+CONTENT_APPS = {"cities", "projects", "stories", "wecitizens", "taggit"}
+NEVER_CACHED_PREFIXES = ("/admin/", "/portal/", "/en/portal/", "/i18n/", "/healthz", "/media/")
+
+
+def cache():
+    return caches[getattr(settings, "WECITIZENS_PAGE_CACHE_ALIAS", "default")]
+
+
+def content_version():
+    version = cache().get(VERSION_KEY)
+    if version is None:
+        # A fresh cache (or an evicted key) starts a new series that no old page can match.
+        version = _new_series()
+        cache().add(VERSION_KEY, version, timeout=None)
+        version = cache().get(VERSION_KEY, version)
+    return version
+
+
+def _new_series():
+    """Microseconds since the epoch: larger than any version an older series counted up to."""
+    return int(time.time() * 1_000_000)
+
+
+def bump_content_version():
+    def bump():
+        try:
+            cache().incr(VERSION_KEY)
+        except ValueError:
+            cache().set(VERSION_KEY, _new_series(), timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _is_content(sender):
+    return sender._meta.app_label in CONTENT_APPS
+
+
+def _on_change(sender, raw=False, **kwargs):
+    if not raw and _is_content(sender):
+        bump_content_version()
+
+
+def _on_m2m_change(sender, action, **kwargs):
+    if action.startswith("post_") and (_is_content(sender) or _is_content(kwargs["model"])):
+        bump_content_version()
+
+
+def connect_signals():
+    post_save.connect(_on_change, dispatch_uid="pagecache-save")
+    post_delete.connect(_on_change, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="pagecache-m2m")
+
+
+def seconds_until_next_publication(now=None):
+    """Seconds until the next scheduled story goes public, or None if none is scheduled."""
+    Story = apps.get_model("stories", "Story")
+    now = now or timezone.now()
+    upcoming = (
+        Story.objects.filter(status="published", published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return None
+    return max(0, (upcoming - now).total_seconds())
+
+
+def page_timeout():
+    timeout = settings.WECITIZENS_PAGE_CACHE_SECONDS
+    upcoming = seconds_until_next_publication()
+    if upcoming is not None:
+        timeout = min(timeout, int(upcoming))
+    return timeout
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith(NEVER_CACHED_PREFIXES) or "/review/" in request.path_info:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False  # signed in, or messages waiting to be shown
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def response_is_cacheable(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not used_csrf(request)
+        and not _has_messages(request)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def used_csrf(request):
+    """Whether the page asked for a CSRF token. Django sets this key when a token is read (and
+    resets its value to False once the cookie is written, so test for the key)."""
+    return "CSRF_COOKIE_NEEDS_UPDATE" in request.META
+
+
+def _has_messages(request):
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and (storage.used or list(storage._queued_messages)))
+
+
+def page_key(request):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"wc:page:{content_version()}:{translation.get_language()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous readers a stored copy of the page; see the module's docstring.
+
+    Sits after the authentication and messages middleware (it needs `request.user`) and
+    before the CSP and conditional-GET middleware wrap it, so cached pages still get their
+    headers and ETags on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.WECITIZENS_PAGE_CACHE or not request_is_cacheable(request):
+            return self.get_response(request)
+        key = page_key(request)
+        cached = cache().get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if request.method == "GET" and response_is_cacheable(request, response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            timeout = page_timeout()
+            if timeout > 0:
+                cache().set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+class SafeGZipMiddleware(GZipMiddleware):
+    """Compress HTML only when it holds no secret, so BREACH has nothing to guess.
+
+    BREACH recovers a secret reflected in a compressed body (a CSRF token, personal data)
+    from the sizes of many responses. Pages for signed-in users and pages that used a CSRF
+    token are sent uncompressed; anonymous public pages hold only public text. (Django also
+    pads every gzip response with random bytes since 4.2, a second line of defence.)
+    """
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or used_csrf(request):
+            return response
+        return super().process_response(request, response)
