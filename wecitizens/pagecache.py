@@ -1,18 +1,20 @@
 """Whole-page cache for anonymous readers, invalidated exactly by a content version.
 
-Design: every cached page is stored under a key that contains the current *content version*,
-one integer kept in the shared cache. Any save or delete of a content model (cities,
-programmes, people, projects, sub-projects, milestones, stories, story people, tags…), any
-change of a many-to-many link between them, and every bulk path the services use (they all
-call `search.indexing.reindex`, which bumps too) increments that integer. From then on every
-page key is new, so no page can be served from before the change: its own page, its city, the
-lists, home, feeds, sitemap and search are all rendered afresh on their next request. Old
-entries are never read again and simply expire. This is coarse (one edit refreshes every page)
-but exact, and an edit is rare next to reads.
+Design: every cached page is stored together with the *content version* it was rendered
+under, one integer kept in the shared cache, and is served only while that is still the
+current version (both are read in one round trip to the cache). Any save or delete of a
+content model (cities, programmes, people, projects, sub-projects, milestones, stories, story
+people, tags…), any change of a many-to-many link between them, and every bulk path the
+services use (they all call `search.indexing.reindex`, which bumps too) increments that
+integer. From then on every stored page is out of date, so no page can be served from before
+the change: its own page, its city, the lists, home, feeds, sitemap and search are all
+rendered afresh on their next request. An out-of-date entry is replaced the next time its
+page is rendered, or expires. This is coarse (one edit refreshes every page) but exact, and
+an edit is rare next to reads.
 
 The version is bumped at once and again when the transaction commits: a reader that renders a
-page between the two (seeing the old, still uncommitted data) stores it under the
-intermediate version, which the commit-time bump makes unreachable.
+page between the two (seeing the old, still uncommitted data) stores it with the
+intermediate version, which the commit-time bump makes out of date.
 
 A story scheduled for later must appear on time: no page is cached beyond the next scheduled
 publication (see `seconds_until_next_publication`).
@@ -149,7 +151,21 @@ def _has_messages(request):
 def page_key(request):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"wc:page:{content_version()}:{translation.get_language()}:{digest}"
+    return f"wc:page:{translation.get_language()}:{digest}"
+
+
+def cached_page(key):
+    """The stored page under `key` if it is still current, and the current content version.
+
+    One round trip (a multi-get) fetches both: on a busy page the cache's latency, not
+    Python, is most of what serving a stored copy costs.
+    """
+    found = cache().get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return None, content_version()
+    stored_version, response = found.get(key, (None, None))
+    return (response if stored_version == version else None), version
 
 
 class AnonymousPageCacheMiddleware:
@@ -167,17 +183,19 @@ class AnonymousPageCacheMiddleware:
         if not settings.WECITIZENS_PAGE_CACHE or not request_is_cacheable(request):
             return self.get_response(request)
         key = page_key(request)
-        cached = cache().get(key)
+        cached, version = cached_page(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        # The version read before rendering is stored with the page: a change committed while
+        # it renders bumps the version, so the page is never served as current.
         response = self.get_response(request)
         if request.method == "GET" and response_is_cacheable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             timeout = page_timeout()
             if timeout > 0:
-                cache().set(key, response, timeout)
+                cache().set(key, (version, response), timeout)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -1,10 +1,12 @@
 """Anonymous page cache: hits, what is never cached, and exact invalidation (issue 6)."""
 
 import datetime
+import time
+import uuid
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cities.models import City
 from stories.models import Story, StoryStatus
@@ -15,12 +17,28 @@ from wecitizens import pagecache
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
+REDIS_TEST_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture(autouse=True, params=["locmem", "redis"])
+def page_cache_on(request, settings):
+    """Every test runs on each process's local memory and on the shared Redis (production)."""
     settings.WECITIZENS_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+    if request.param == "redis":
+        # A prefix of its own: other processes on this machine use the same Redis server.
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+                "KEY_PREFIX": f"wc-test-{uuid.uuid4().hex}",
+            }
+        }
+        yield
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+        yield
+        cache.clear()
 
 
 def public_urls(site):
@@ -296,18 +314,26 @@ def test_no_page_is_cached_beyond_the_next_scheduled_publication(client, site):
     assert 0 < timeout <= 90
 
 
-def test_scheduled_story_appears_on_cached_pages_when_its_time_comes(client, site, monkeypatch):
-    now = timezone.now()
-    StoryFactory(
-        city=site.city, title_th="เรื่องที่ตั้งเวลาไว้", published_at=now + datetime.timedelta(seconds=60)
-    )
+def test_scheduled_story_appears_on_cached_pages_when_its_time_comes(client, site):
+    # Real time, not a patched clock: Redis expires entries by its own clock.
+    publish_at = timezone.now() + datetime.timedelta(seconds=3)
+    StoryFactory(city=site.city, title_th="เรื่องที่ตั้งเวลาไว้", published_at=publish_at)
     url = url_in("th", "stories:story_list")
     assert "เรื่องที่ตั้งเวลาไว้" not in client.get(url).content.decode()
     assert client.get(url)["X-Page-Cache"] == "hit"
 
-    later = now + datetime.timedelta(seconds=61)
-    monkeypatch.setattr(timezone, "now", lambda: later)
-    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later.timestamp())
+    time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.05)
 
     response = client.get(url)
     assert "เรื่องที่ตั้งเวลาไว้" in response.content.decode()
+
+
+def test_a_stored_page_from_an_older_content_version_is_not_served(client, rf, site):
+    url = site.story.get_absolute_url()
+    client.get(url)
+    with translation.override("th"):
+        key = pagecache.page_key(rf.get(url))
+    version, response = pagecache.cache().get(key)
+    pagecache.cache().set(key, (version - 1, response))
+
+    assert client.get(url)["X-Page-Cache"] == "miss"

@@ -51,3 +51,24 @@ def test_shorten_never_separates_a_consonant_from_its_mark_in_a_long_word():
 
 def test_shorten_cuts_english_between_words():
     assert thai.shorten("Learning cities across Thailand", 20) == "Learning cities…"
+
+
+def test_shorten_prefers_a_phrase_break_near_the_limit():
+    text = "เมืองแห่งการเรียนรู้ของประเทศไทย ชวนอ่านเรื่องราวของผู้คนในเมืองน่าอยู่"
+
+    assert thai.shorten(text, 40) == "เมืองแห่งการเรียนรู้ของประเทศไทย…"
+
+
+def test_shorten_finds_a_word_boundary_deep_into_a_long_unspaced_paragraph():
+    paragraph = SENTENCE * 6
+
+    result = thai.shorten(paragraph, 200).removesuffix("…")
+
+    assert 150 < len(result) < 200
+    assert paragraph.startswith(result)
+    # The cut is where segmenting the whole paragraph also puts a word boundary.
+    boundaries, position = set(), 0
+    for token in thai.tokens(paragraph):
+        position += len(token)
+        boundaries.add(position)
+    assert len(result) in boundaries
