@@ -13,6 +13,7 @@ import json
 import os
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -101,6 +102,17 @@ def wrk(url, seconds, connections):
     }
 
 
+def median_run(runs):
+    """The median of each figure over several wrk runs (errors are summed)."""
+    return {
+        "rps": statistics.median(run["rps"] for run in runs),
+        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
+        "p99_ms": statistics.median(run["p99_ms"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+        "rounds": len(runs),
+    }
+
+
 def start_gunicorn(port, page_cache):
     env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     env["WECITIZENS_PAGE_CACHE"] = "1" if page_cache else "0"
@@ -131,7 +143,7 @@ def stop(process):
         process.wait(timeout=10)
 
 
-def run(label, port, seconds, connections, page_cache):
+def run(label, port, seconds, connections, page_cache, rounds):
     urls = page_urls()
     pages = measure_in_process(urls, page_cache)
     floor_dir = Path(settings.STATIC_ROOT) / "bench-floor"
@@ -147,10 +159,19 @@ def run(label, port, seconds, connections, page_cache):
         for name, page in pages.items():
             for _ in range(10):  # warm every worker (templates, first cache fill) before timing
                 urllib.request.urlopen(base + page["url"], timeout=30).read()
-            page["page"] = wrk(base + page["url"], seconds, connections)
-            page["django_floor"] = wrk(f"{base}/bench-floor/{page['bytes']}/", seconds, connections)
-            static_url = f"{base}/{settings.STATIC_URL.strip('/')}/{page['static_file']}"
-            page["static_floor"] = wrk(static_url, seconds, connections)
+            targets = {
+                "page": base + page["url"],
+                "django_floor": f"{base}/bench-floor/{page['bytes']}/",
+                "static_floor": f"{base}/{settings.STATIC_URL.strip('/')}/{page['static_file']}",
+            }
+            # The three alternate, round after round, so a burst of load from elsewhere on a
+            # shared machine falls on all of them; each figure is the median of its rounds.
+            runs = {target: [] for target in targets}
+            for _ in range(rounds):
+                for target, url in targets.items():
+                    runs[target].append(wrk(url, seconds, connections))
+            for target, measured in runs.items():
+                page[target] = median_run(measured)
             page["ratio_django_floor"] = page["page"]["rps"] / max(page["django_floor"]["rps"], 0.1)
             page["ratio_static_floor"] = page["page"]["rps"] / max(page["static_floor"]["rps"], 0.1)
             print_row(label, name, page)
@@ -195,13 +216,14 @@ def main():
     parser.add_argument("--port", type=int, default=18710)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
     parser.add_argument("--json", required=True)
     args = parser.parse_args()
     modes = {"off": [False], "on": [True], "both": [False, True]}[args.cache]
     results = [
         run(f"{args.label}/cache-{'on' if mode else 'off'}", args.port, args.seconds,
-            args.connections, mode)
+            args.connections, mode, args.rounds)
         for mode in modes
     ]  # fmt: skip
     Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
