@@ -4,8 +4,8 @@
 # Environment: BENCH_DATABASE_NAME (default wecitizens_pages_bench, created if missing),
 # BENCH_STORIES (generated stories for the second size, default 100000), BENCH_SECONDS (per
 # wrk run, default 2), BENCH_ROUNDS (alternating page/floor rounds, medians kept, default 3),
-# BENCH_PORT (default 18710), BENCH_REDIS_URL (cache-on runs use Redis
-# when set, else each worker's local memory). Results: bench/results/*.json.
+# BENCH_PORT (default 18710), BENCH_REDIS_URL (the cache, default
+# redis://127.0.0.1:6379/1). Results: bench/results/*.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${BENCH_DATABASE_NAME:-wecitizens_pages_bench}
@@ -22,7 +22,8 @@ export DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_LOG_LEVEL=WAR
 # Uploads of the loaded content are kept beside the database they belong to, across runs.
 export DJANGO_STATIC_ROOT=$work/static MEDIA_ROOT=${BENCH_MEDIA_ROOT:-$PWD/bench/.media-$db} BENCH_LOG=$work/gunicorn.log
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
-[ -n "${BENCH_REDIS_URL:-}" ] && export REDIS_URL=$BENCH_REDIS_URL
+# Cache-on runs use a shared Redis, as production with several workers must.
+export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/1}
 args=(--port "${BENCH_PORT:-18710}" --seconds "${BENCH_SECONDS:-2}" --rounds "${BENCH_ROUNDS:-3}")
 mkdir -p bench/results
 .venv/bin/python manage.py migrate --noinput -v0

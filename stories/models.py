@@ -45,6 +45,10 @@ class StoryQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
 
+    def for_cards(self):
+        """What a story card shows: its city joined, the body (the long part) left behind."""
+        return self.select_related("city").defer("body", "body_th", "body_en")
+
 
 class Story(TranslationStatusMixin, TimestampedModel):
     """An interview, article or news item about a city, its research or the programme itself.

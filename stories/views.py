@@ -9,8 +9,6 @@ from stories.models import Story, StoryKind
 from wecitizens.models import Tag
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
-STORY_CARD_RELATIONS = ("city",)
-
 
 class StoryListView(BoundedPaginationMixin, ListView):
     """Published stories, newest first, narrowed by the filters in the URL (see StoryFilter)."""
@@ -20,7 +18,7 @@ class StoryListView(BoundedPaginationMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        stories = Story.objects.published().select_related(*STORY_CARD_RELATIONS)
+        stories = Story.objects.published().for_cards()
         self.filterset = StoryFilter(self.request.GET, queryset=stories, request=self.request)
         # Invalid values are dropped by the filter set, not answered with an empty list.
         return self.filterset.qs.newest_first()
@@ -70,11 +68,7 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
         if story.city_id:
             related |= Q(city_id=story.city_id)
         matching_ids = Story.objects.published().filter(related).exclude(pk=story.pk).values("pk")
-        return (
-            Story.objects.filter(pk__in=matching_ids)
-            .select_related(*STORY_CARD_RELATIONS)
-            .newest_first()[:limit]
-        )
+        return Story.objects.filter(pk__in=matching_ids).for_cards().newest_first()[:limit]
 
     def object_is_public(self, story):
         return story.is_public
@@ -87,12 +81,7 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Story.objects.published()
-            .filter(tags=self.tag)
-            .select_related(*STORY_CARD_RELATIONS)
-            .newest_first()
-        )
+        return Story.objects.published().filter(tags=self.tag).for_cards().newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
