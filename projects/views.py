@@ -1,7 +1,7 @@
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.views.generic import DetailView
 
-from projects.models import Person, ResearchProject
+from projects.models import Person, ProjectMember, ResearchProject, SubProject
 from stories.models import Story
 from wecitizens.views import PublishedObjectMixin
 
@@ -9,17 +9,18 @@ from wecitizens.views import PublishedObjectMixin
 class ProjectDetailView(PublishedObjectMixin, DetailView):
     template_name = "projects/project_detail.html"
     context_object_name = "project"
+    # The people come joined to their memberships and sub-projects: one query each, not two.
     queryset = ResearchProject.objects.select_related("city", "programme", "lead").prefetch_related(
-        "memberships__person", "subprojects__lead", "milestones", "tags"
+        Prefetch("memberships", ProjectMember.objects.select_related("person")),
+        Prefetch("subprojects", SubProject.objects.select_related("lead")),
+        "milestones",
+        "tags",
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["stories"] = (
-            Story.objects.published()
-            .filter(projects=self.object)
-            .select_related("city")
-            .newest_first()[:12]
+            Story.objects.published().filter(projects=self.object).for_cards().newest_first()[:12]
         )
         return context
 

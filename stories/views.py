@@ -1,11 +1,11 @@
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from cities.models import City, Region
 from projects.models import Person, ResearchProject
 from stories.filters import StoryFilter
-from stories.models import Story, StoryKind
+from stories.models import Story, StoryKind, StoryPerson
 from wecitizens.models import Tag
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
@@ -51,7 +51,7 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
     template_name = "stories/story_detail.html"
     context_object_name = "story"
     queryset = Story.objects.select_related("city").prefetch_related(
-        "featured_people__person", "tags"
+        Prefetch("featured_people", StoryPerson.objects.select_related("person")), "tags"
     )
 
     def get_context_data(self, **kwargs):
