@@ -1,16 +1,21 @@
 """Share images: the 1200×630 picture Facebook, LINE and X show for a shared link.
 
 A rendition of a hero image is made once, when the object is saved (or the first time a page
-asks for one that is missing), and kept in MEDIA_ROOT/share/. Its file name carries a digest
-of the source file's name, so replacing the hero image makes a new rendition instead of
-serving a stale one. Pages without an image share the site's default picture.
+asks for one that is missing), and kept in the media storage under share/. Its file name
+carries a digest of the source file's name, so replacing the hero image makes a new rendition
+instead of serving a stale one. Pages without an image share the site's default picture.
+
+Every page asks, so the outcome is remembered in the cache: a page costs neither a storage
+call (a network round trip on S3) nor, for a file that cannot be read, a retry on every view.
 """
 
 import hashlib
+import io
 import logging
 from pathlib import Path
 
-from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from PIL import Image, ImageOps
@@ -19,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 SHARE_SIZE = (1200, 630)
 DEFAULT_SHARE_IMAGE = "img/share-default.png"
+MADE, UNREADABLE = "made", "unreadable"
+UNREADABLE_RETRY_SECONDS = 300
 
 
 def _rendition_name(obj, field_name):
@@ -36,20 +43,27 @@ def share_rendition(obj, field_name="hero_image"):
     if not image:
         return None
     name = _rendition_name(obj, field_name)
-    target = Path(settings.MEDIA_ROOT) / name
-    if target.exists():
+    key = f"share-image:{name}"
+    known = cache.get(key)
+    if known == MADE:
         return name
-    try:
-        with image.open("rb") as source, Image.open(source) as picture:
-            picture = ImageOps.exif_transpose(picture).convert("RGB")
-            fitted = ImageOps.fit(picture, SHARE_SIZE, Image.Resampling.LANCZOS)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        logger.warning("Cannot make a share image for %s %s", obj._meta.label, obj.pk)
+    if known == UNREADABLE:
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    fitted.save(partial, "JPEG", quality=85, optimize=True)
-    partial.replace(target)
+    if not default_storage.exists(name):
+        try:
+            with image.open("rb") as source, Image.open(source) as picture:
+                picture = ImageOps.exif_transpose(picture).convert("RGB")
+                fitted = ImageOps.fit(picture, SHARE_SIZE, Image.Resampling.LANCZOS)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            logger.warning("Cannot make a share image for %s %s", obj._meta.label, obj.pk)
+            cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
+            return None
+        encoded = io.BytesIO()
+        fitted.save(encoded, "JPEG", quality=85, optimize=True)
+        saved = default_storage.save(name, ContentFile(encoded.getvalue()))
+        if saved != name:  # another process made it meanwhile: keep theirs
+            default_storage.delete(saved)
+    cache.set(key, MADE, timeout=None)
     return name
 
 
@@ -92,4 +106,5 @@ def render_default_share_image(path):
 def make_rendition_on_save(sender, instance, **kwargs):
     """Make the share rendition when a hero image is saved, so no reader waits for it."""
     if getattr(instance, "hero_image", None):
+        cache.delete(f"share-image:{_rendition_name(instance, 'hero_image')}")  # try afresh
         share_rendition(instance)

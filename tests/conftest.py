@@ -33,6 +33,15 @@ def _thai_is_active():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one remembered (renditions, share images,
+    pages) must not leak into another, whose rows may reuse the same primary keys."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def staff_user(db):
     return StaffUserFactory()

@@ -280,6 +280,18 @@ def test_story_whose_image_file_is_missing_shares_the_default_picture(client):
     assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
 
 
+def test_a_missing_image_file_is_not_retried_on_every_view(client, caplog):
+    # issue 6: retrying (and logging) on every request made such a page ~50 times slower.
+    story = StoryFactory(hero_image="stories/gone.jpg", hero_image_alt_th="หายไป")
+
+    for _ in range(3):
+        tags = head(client, "th", "stories:story_detail", {"slug": story.slug})
+
+    assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
+    attempts = [r for r in caplog.records if r.getMessage().startswith("Cannot make a share")]
+    assert len(attempts) == 1
+
+
 def test_replacing_the_hero_image_makes_a_new_rendition(client, photo):
     story = StoryFactory(hero_image=photo("first.jpg"), hero_image_alt_th="ภาพแรก")
     first = head(client, "th", "stories:story_detail", {"slug": story.slug}).meta("og:image")
