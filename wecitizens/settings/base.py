@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wecitizens.db_routers.ReplicaReadsMiddleware",  # issue 6: public reads may use a replica
     "django.contrib.messages.middleware.MessageMiddleware",
     "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # issue 6: after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,6 +118,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica (issue 6): public, anonymous GET and HEAD requests read from it, everything
+# else uses the primary (wecitizens.db_routers).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASE_ROUTERS = ["wecitizens.db_routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -26,7 +26,9 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))  # noqa: F405
+# The primary and any read replica (issue 6) keep their connections for a minute.
+for _database in DATABASES.values():  # noqa: F405
+    _database["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 
 # --- issue 7: hardening ---
 # Errors as one JSON object per line on stderr, for the container's log collector.
