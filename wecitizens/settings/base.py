@@ -10,6 +10,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .media import origin, s3_media
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -328,3 +330,12 @@ WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECOND
 # Story and tag lists page through at most this many pages of the newest stories, so a deep
 # page costs what page 1 does at any size (wecitizens.views.BoundedPaginator).
 WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))
+# Uploads on S3-compatible object storage when WECITIZENS_MEDIA_S3_BUCKET is set (see
+# wecitizens/settings/media.py): Django then no longer serves /media/, and pages may show
+# images from the bucket's (or its CDN's) origin.
+_s3_media = s3_media(os.environ)
+if _s3_media:
+    STORAGES["default"] = _s3_media["storage"]
+    MEDIA_URL = _s3_media["media_url"]
+    WECITIZENS_SERVE_MEDIA = False
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(origin(MEDIA_URL))
