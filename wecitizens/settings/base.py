@@ -324,6 +324,9 @@ else:
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
 WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+# Public pages carry Last-Modified, the time of the last content change, kept in the same cache
+# as the content version (wecitizens.pagecache), so a repeat visit may get 304 by date.
+WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
 # Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
 # writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
 # keep its short default.

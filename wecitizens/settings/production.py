@@ -41,3 +41,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # page cache stays off unless explicitly turned on.
 if not REDIS_URL and "WECITIZENS_PAGE_CACHE" not in os.environ:  # noqa: F405
     WECITIZENS_PAGE_CACHE = False
+# The time of the last content change lives in that cache too: one worker's local memory would
+# not hear of another's change and would answer If-Modified-Since with a stale 304.
+if not REDIS_URL and "WECITIZENS_LAST_MODIFIED" not in os.environ:  # noqa: F405
+    WECITIZENS_LAST_MODIFIED = False
