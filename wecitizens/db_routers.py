@@ -11,6 +11,10 @@ django-axes, management commands, migrations and tests.
 
 A replica lags behind the primary, so once a request has written anything its later reads stay
 on the primary (read-your-writes): `db_for_write` clears the mark for the rest of the request.
+And for `WECITIZENS_REPLICA_LAG_SECONDS` after any content change (the time the page cache
+records with its content version), public pages are read from the primary too: a page rendered
+from a replica that has not yet received the change would otherwise be cached, and dated, as if
+it showed it.
 """
 
 import contextvars
@@ -20,6 +24,7 @@ from django.conf import settings
 from wecitizens import pagecache
 
 PRIMARY, REPLICA = "default", "replica"
+ROUTER = "wecitizens.db_routers.PrimaryReplicaRouter"
 
 _reads_may_use_replica = contextvars.ContextVar("wecitizens_replica_reads", default=False)
 
@@ -54,7 +59,13 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _reads_may_use_replica.set(pagecache.request_is_cacheable(request))
+        eligible = (
+            ROUTER in settings.DATABASE_ROUTERS
+            and REPLICA in settings.DATABASES
+            and pagecache.request_is_cacheable(request)
+            and not pagecache.changed_within(settings.WECITIZENS_REPLICA_LAG_SECONDS)
+        )
+        token = _reads_may_use_replica.set(eligible)
         try:
             return self.get_response(request)
         finally:

@@ -82,11 +82,10 @@ def bump_content_version(schema_is_current=True):
             cache().set(VERSION_KEY, _new_series(), timeout=None)
         # After the version: a reader reads the time first, so it never pairs a new time with
         # an old version's page.
-        if settings.WECITIZENS_LAST_MODIFIED:
-            if schema_is_current:
-                record_change()
-            else:  # a migration: stories may not be queryable yet; the next reader records it
-                cache().delete(CHANGED_KEY)
+        if schema_is_current:
+            record_change()
+        else:  # a migration: stories may not be queryable yet; the next reader records it
+            cache().delete(CHANGED_KEY)
 
     bump()
     transaction.on_commit(bump)
@@ -97,32 +96,47 @@ def _clock():
 
 
 def record_change():
-    """Remember that content changed now, and which scheduled publications are still to come
-    (a story appears at its publication time without any save)."""
+    """Remember that content changed now and, for Last-Modified, which scheduled publications
+    are still to come (a story appears at its publication time without any save)."""
     now = _clock()
-    Story = apps.get_model("stories", "Story")
-    scheduled = Story.objects.filter(
-        status="published", published_at__gt=datetime.datetime.fromtimestamp(now, datetime.UTC)
-    ).order_by("published_at")
-    upcoming = [
-        moment.timestamp()
-        for moment in scheduled.values_list("published_at", flat=True)[: UPCOMING_LIMIT + 1]
-    ]
-    record = {
-        "at": now,
-        "upcoming": upcoming[:UPCOMING_LIMIT],
-        "complete": len(upcoming) <= UPCOMING_LIMIT,
-    }
+    record = {"at": now, "upcoming": [], "complete": False, "scheduled": False}
+    if settings.WECITIZENS_LAST_MODIFIED:
+        Story = apps.get_model("stories", "Story")
+        moment = datetime.datetime.fromtimestamp(now, datetime.UTC)
+        scheduled = Story.objects.filter(status="published", published_at__gt=moment)
+        upcoming = [
+            published_at.timestamp()
+            for published_at in scheduled.order_by("published_at").values_list(
+                "published_at", flat=True
+            )[: UPCOMING_LIMIT + 1]
+        ]
+        record.update(
+            upcoming=upcoming[:UPCOMING_LIMIT],
+            complete=len(upcoming) <= UPCOMING_LIMIT,
+            scheduled=True,
+        )
     cache().set(CHANGED_KEY, record, timeout=None)
     return record
+
+
+def _change_record():
+    record = cache().get(CHANGED_KEY)
+    if record is None:  # a cleared or evicted cache: start again from now, which is safe
+        record = record_change()
+    return record
+
+
+def changed_within(seconds):
+    """Whether public content changed in the last `seconds` (or the time is unknown)."""
+    return _clock() - _change_record()["at"] < seconds
 
 
 def content_last_modified():
     """The time of the last change to public content, in whole seconds since the epoch, or
     None while it is too recent to be told apart from the next change (or unknown)."""
     now = _clock()
-    record = cache().get(CHANGED_KEY)
-    if record is None:  # a cleared or evicted cache: start again from now, which is safe
+    record = _change_record()
+    if not record["scheduled"]:  # recorded while Last-Modified was off
         record = record_change()
     published = [moment for moment in record["upcoming"] if moment <= now]
     if not record["complete"] and len(published) == len(record["upcoming"]):

@@ -9,6 +9,7 @@ it on PostgreSQL, as with a real replica, hence transactional tests. That the al
 the replica's own server in a deployment is checked on the settings (test_settings.py).
 """
 
+import time
 from contextlib import contextmanager
 from types import SimpleNamespace
 
@@ -22,6 +23,7 @@ from cities.models import City
 from stories.models import Story
 from tests.factories import PASSWORD, StaffUserFactory
 from tests.pages import url_in
+from wecitizens import pagecache
 from wecitizens.db_routers import PrimaryReplicaRouter, ReplicaReadsMiddleware
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
@@ -30,6 +32,30 @@ pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "repl
 @pytest.fixture(autouse=True)
 def router_on(settings):
     settings.DATABASE_ROUTERS = ["wecitizens.db_routers.PrimaryReplicaRouter"]
+
+
+class Clock:
+    """The page cache's clock, which dates content changes, moved forward at will."""
+
+    def __init__(self):
+        self.offset = 0.0
+
+    def __call__(self):
+        return time.time() + self.offset
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(pagecache, "_clock", clock)
+    return clock
+
+
+@pytest.fixture
+def site(site, clock, settings):
+    """The shared `site` content, its creation long past, as it is between edits."""
+    clock.offset += settings.WECITIZENS_REPLICA_LAG_SECONDS + 60
+    return site
 
 
 @contextmanager
@@ -65,6 +91,26 @@ def test_public_pages_read_only_from_the_replica(client, site):
         assert response.status_code == 200, url
         assert len(queries.replica) > 0, url
         assert len(queries.primary) == 0, (url, [q["sql"] for q in queries.primary])
+
+
+def test_right_after_a_content_change_public_pages_read_from_the_primary(
+    client, site, clock, settings
+):
+    """The replica may not have the change yet: a page rendered from it would be cached (and
+    dated) as if it showed the change."""
+    url = site.story.get_absolute_url()
+    clock.offset = 0
+    site.story.title_th = "หัวเรื่องใหม่"
+    site.story.save()
+
+    with queries_by_alias() as right_after:
+        assert "หัวเรื่องใหม่" in client.get(url).content.decode()
+    clock.offset = settings.WECITIZENS_REPLICA_LAG_SECONDS + 0.5
+    with queries_by_alias() as later:
+        assert "หัวเรื่องใหม่" in client.get(url).content.decode()
+
+    assert len(right_after.primary) > 0 and len(right_after.replica) == 0
+    assert len(later.replica) > 0 and len(later.primary) == 0
 
 
 def test_head_request_reads_from_the_replica(client, site):

@@ -130,6 +130,10 @@ if DATABASE_REPLICA_URL:
         conn_health_checks=True,
     )
     DATABASE_ROUTERS = ["wecitizens.db_routers.PrimaryReplicaRouter"]
+# For this long after a content change public pages still read from the primary, so no page is
+# rendered (and cached) from a replica that has not received the change yet: keep the replica's
+# lag well below it.
+WECITIZENS_REPLICA_LAG_SECONDS = float(os.environ.get("WECITIZENS_REPLICA_LAG_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
