@@ -247,7 +247,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
+        enabled = settings.WECITIZENS_PAGE_CACHE or settings.WECITIZENS_LAST_MODIFIED
+        if not enabled or not request_is_cacheable(request):
             return self.get_response(request)
         # Before the page is rendered (see the module docstring).
         last_modified = content_last_modified() if settings.WECITIZENS_LAST_MODIFIED else None

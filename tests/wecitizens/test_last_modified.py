@@ -226,3 +226,17 @@ def test_no_date_when_turned_off(client, site, settings, clock):
     settings.WECITIZENS_LAST_MODIFIED = False
 
     assert not get_settled(client, site.story.get_absolute_url(), clock).has_header("Last-Modified")
+
+
+def test_a_cached_page_with_its_date_costs_no_query(
+    client, site, clock, settings, django_assert_num_queries
+):
+    settings.WECITIZENS_PAGE_CACHE = True
+    url = site.story.get_absolute_url()
+    first = get_settled(client, url, clock)
+
+    with django_assert_num_queries(0):
+        hit = client.get(url)
+
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Last-Modified"] == first["Last-Modified"]
