@@ -3,6 +3,7 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -11,7 +12,15 @@ import urllib.request
 from django.conf import settings
 
 CONFIG = settings.BASE_DIR / "docker" / "gunicorn.conf.py"
-PORT = 18801  # this worktree's range; nothing else binds it
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = free_port()
 
 
 def load_config(**env):
