@@ -26,16 +26,17 @@ IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
 def is_own_media_url(url):
-    """True for a path under MEDIA_URL on this site, with no scheme, host or '..'."""
-    media = "/" + settings.MEDIA_URL.strip("/") + "/"
+    """True for a URL under MEDIA_URL with no '..': a path on this site, or, when media live in
+    object storage (an absolute MEDIA_URL), a URL on that host under its path."""
     parts = urlsplit(url)
-    return (
-        not parts.scheme
-        and not parts.netloc
-        and parts.path.startswith(media)
-        and ".." not in parts.path
-        and "\\" not in url
-    )
+    if ".." in parts.path or "\\" in url:
+        return False
+    media = urlsplit(settings.MEDIA_URL)
+    if media.netloc:
+        same_host = (parts.scheme, parts.netloc) == (media.scheme, media.netloc)
+        return same_host and parts.path.startswith(media.path or "/")
+    media_path = "/" + settings.MEDIA_URL.strip("/") + "/"
+    return not parts.scheme and not parts.netloc and parts.path.startswith(media_path)
 
 
 def _filter_attribute(tag, attribute, value):

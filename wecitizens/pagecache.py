@@ -19,13 +19,25 @@ intermediate version, which the commit-time bump makes out of date.
 A story scheduled for later must appear on time: no page is cached beyond the next scheduled
 publication (see `seconds_until_next_publication`).
 
+Last-Modified (issue 6): next to the version the cache keeps the time of the last content change
+and the scheduled publications still to come (`record_change`). Every response the page cache
+may keep, whether the cache is on or off, carries Last-Modified: the later of that change and
+the last scheduled publication that has since come, so ConditionalGetMiddleware answers a repeat
+visit's If-Modified-Since with 304. HTTP dates count whole seconds, so two changes within one
+second would share a date: a date is only sent once the change is SETTLE_SECONDS old, when any
+later change must fall in a later second. The time is read before the page is rendered, never
+after, so a page never claims a change it may not show. After the cache is cleared or evicted
+the time starts again at "now" (a later date than any given before, so nobody gets a stale 304).
+
 Never cached: anything but GET/HEAD, signed-in users (staff previews, the portal, the admin),
 review links, responses that set a cookie or used a CSRF token, that carry messages, that are
 not 200, or that are streamed. With several processes the version must live in a shared cache
 (Redis through REDIS_URL); local memory is exact only within one process.
 """
 
+import datetime
 import hashlib
+import math
 import time
 
 from django.apps import apps
@@ -35,8 +47,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone, translation
+from django.utils.http import http_date
 
 VERSION_KEY = "wc:content-version"
+CHANGED_KEY = "wc:content-changed"
+SETTLE_SECONDS = 2
+UPCOMING_LIMIT = 50  # scheduled publications remembered; past them the date is unknown
 CONTENT_APPS = {"cities", "projects", "stories", "wecitizens", "taggit"}
 NEVER_CACHED_PREFIXES = ("/admin/", "/portal/", "/en/portal/", "/i18n/", "/healthz", "/media/")
 
@@ -60,29 +76,98 @@ def _new_series():
     return int(time.time() * 1_000_000)
 
 
-def bump_content_version():
+def bump_content_version(schema_is_current=True):
     def bump():
         try:
             cache().incr(VERSION_KEY)
         except ValueError:
             cache().set(VERSION_KEY, _new_series(), timeout=None)
+        # After the version: a reader reads the time first, so it never pairs a new time with
+        # an old version's page.
+        if schema_is_current:
+            record_change()
+        else:  # a migration: stories may not be queryable yet; the next reader records it
+            cache().delete(CHANGED_KEY)
 
     bump()
     transaction.on_commit(bump)
+
+
+def _clock():
+    return time.time()
+
+
+def record_change():
+    """Remember that content changed now and, for Last-Modified, which scheduled publications
+    are still to come (a story appears at its publication time without any save)."""
+    now = _clock()
+    record = {"at": now, "upcoming": [], "complete": False, "scheduled": False}
+    if settings.WECITIZENS_LAST_MODIFIED:
+        Story = apps.get_model("stories", "Story")
+        moment = datetime.datetime.fromtimestamp(now, datetime.UTC)
+        scheduled = Story.objects.filter(status="published", published_at__gt=moment)
+        upcoming = [
+            published_at.timestamp()
+            for published_at in scheduled.order_by("published_at").values_list(
+                "published_at", flat=True
+            )[: UPCOMING_LIMIT + 1]
+        ]
+        record.update(
+            upcoming=upcoming[:UPCOMING_LIMIT],
+            complete=len(upcoming) <= UPCOMING_LIMIT,
+            scheduled=True,
+        )
+    cache().set(CHANGED_KEY, record, timeout=None)
+    return record
+
+
+def _change_record():
+    record = cache().get(CHANGED_KEY)
+    if record is None:  # a cleared or evicted cache: start again from now, which is safe
+        record = record_change()
+    return record
+
+
+def changed_within(seconds):
+    """Whether public content changed in the last `seconds` (or the time is unknown)."""
+    return _clock() - _change_record()["at"] < seconds
+
+
+def content_last_modified(record=None):
+    """The time of the last change to public content, in whole seconds since the epoch, or
+    None while it is too recent to be told apart from the next change (or unknown).
+
+    `record` is the change record when the caller already read it from the cache."""
+    now = _clock()
+    record = record or _change_record()
+    if not record["scheduled"]:  # recorded while Last-Modified was off
+        record = record_change()
+    published = [moment for moment in record["upcoming"] if moment <= now]
+    if not record["complete"] and len(published) == len(record["upcoming"]):
+        return None  # past the scheduled publications we know of
+    latest = max([record["at"], *published])
+    if now < latest + SETTLE_SECONDS:
+        return None
+    return math.ceil(latest)
 
 
 def _is_content(sender):
     return sender._meta.app_label in CONTENT_APPS
 
 
+def _is_historical(sender):
+    """A model as a migration sees it."""
+    return sender.__module__ == "__fake__"
+
+
 def _on_change(sender, raw=False, **kwargs):
     if not raw and _is_content(sender):
-        bump_content_version()
+        bump_content_version(schema_is_current=not _is_historical(sender))
 
 
 def _on_m2m_change(sender, action, **kwargs):
     if action.startswith("post_") and (_is_content(sender) or _is_content(kwargs["model"])):
-        bump_content_version()
+        bump_content_version(schema_is_current=not _is_historical(sender))
 
 
 def connect_signals():
@@ -154,18 +239,16 @@ def page_key(request):
     return f"wc:page:{translation.get_language()}:{digest}"
 
 
-def cached_page(key):
-    """The stored page under `key` if it is still current, and the current content version.
-
-    One round trip (a multi-get) fetches both: on a busy page the cache's latency, not
-    Python, is most of what serving a stored copy costs.
-    """
-    found = cache().get_many([VERSION_KEY, key])
+def cache_lookup(key=None):
+    """The stored page under `key` if it is still current, the current content version and
+    the record of the last change, all read in one round trip (a multi-get): on a busy page
+    the cache's latency, not Python, is most of what serving a stored copy costs."""
+    found = cache().get_many([VERSION_KEY, CHANGED_KEY, *([key] if key else [])])
     version = found.get(VERSION_KEY)
     if version is None:
-        return None, content_version()
+        return None, content_version(), found.get(CHANGED_KEY)
     stored_version, response = found.get(key, (None, None))
-    return (response if stored_version == version else None), version
+    return (response if stored_version == version else None), version, found.get(CHANGED_KEY)
 
 
 class AnonymousPageCacheMiddleware:
@@ -180,23 +263,39 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.WECITIZENS_PAGE_CACHE or not request_is_cacheable(request):
+        enabled = settings.WECITIZENS_PAGE_CACHE or settings.WECITIZENS_LAST_MODIFIED
+        if not enabled or not request_is_cacheable(request):
             return self.get_response(request)
-        key = page_key(request)
-        cached, version = cached_page(key)
+        # Read before the page is rendered (see the module docstring), in one round trip.
+        key = page_key(request) if settings.WECITIZENS_PAGE_CACHE else None
+        cached, version, record = cache_lookup(key)
+        last_modified = content_last_modified(record) if settings.WECITIZENS_LAST_MODIFIED else None
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return self.dated(cached, last_modified)
         # The version read before rendering is stored with the page: a change committed while
         # it renders bumps the version, so the page is never served as current.
         response = self.get_response(request)
-        if request.method == "GET" and response_is_cacheable(request, response):
+        if not response_is_cacheable(request, response):
+            return response
+        if settings.WECITIZENS_PAGE_CACHE and request.method == "GET":
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             timeout = page_timeout()
             if timeout > 0:
                 cache().set(key, (version, response), timeout)
             response["X-Page-Cache"] = "miss"
+        return self.dated(response, last_modified)
+
+    @staticmethod
+    def dated(response, last_modified):
+        """Our date replaces a view's own (it may miss a deletion), or removes it when unknown."""
+        if not settings.WECITIZENS_LAST_MODIFIED:
+            return response
+        if last_modified is None:
+            response.headers.pop("Last-Modified", None)
+        else:
+            response["Last-Modified"] = http_date(last_modified)
         return response
 
 

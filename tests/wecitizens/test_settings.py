@@ -1,5 +1,6 @@
 """Production settings, checked in a fresh interpreter with only the environment we give it."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -54,3 +55,52 @@ def test_deploy_check_passes_without_warnings_in_production():
     assert result.returncode == 0, output
     assert "WARNINGS" not in output
     assert "no issues" in output
+
+
+def load_settings(module, *names, **env):
+    """The given settings of `module`, imported in a fresh interpreter with only `env`."""
+    code = (
+        "import importlib, json, sys; "
+        f"s = importlib.import_module({module!r}); "
+        "print(json.dumps({n: getattr(s, n, None) for n in sys.argv[1:]}, default=str))"
+    )
+    result = run_python("-c", code, *names, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgres://web:pw@primary:5432/wc",
+}
+
+
+def test_a_replica_url_adds_the_replica_alias_and_the_router():
+    loaded = load_settings(
+        "wecitizens.settings.production",
+        "DATABASES",
+        "DATABASE_ROUTERS",
+        DATABASE_REPLICA_URL="postgres://reader:pw@replica.internal:5433/wc",
+        **PRODUCTION_ENV,
+    )
+
+    primary, replica = loaded["DATABASES"]["default"], loaded["DATABASES"]["replica"]
+    assert (primary["HOST"], replica["HOST"], replica["PORT"]) == (
+        "primary",
+        "replica.internal",
+        5433,
+    )
+    assert replica["USER"] == "reader"
+    assert replica["ENGINE"] == "django.db.backends.postgresql"
+    assert replica["CONN_MAX_AGE"] == primary["CONN_MAX_AGE"] == 60
+    assert replica["CONN_HEALTH_CHECKS"] is primary["CONN_HEALTH_CHECKS"] is True
+    assert loaded["DATABASE_ROUTERS"] == ["wecitizens.db_routers.PrimaryReplicaRouter"]
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router():
+    loaded = load_settings(
+        "wecitizens.settings.production", "DATABASES", "DATABASE_ROUTERS", **PRODUCTION_ENV
+    )
+
+    assert list(loaded["DATABASES"]) == ["default"]
+    assert loaded["DATABASE_ROUTERS"] is None

@@ -10,6 +10,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .media import origin, s3_media
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wecitizens.db_routers.ReplicaReadsMiddleware",  # issue 6: public reads may use a replica
     "django.contrib.messages.middleware.MessageMiddleware",
     "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # issue 6: after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,6 +120,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica (issue 6): public, anonymous GET and HEAD requests read from it, everything
+# else uses the primary (wecitizens.db_routers).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASE_ROUTERS = ["wecitizens.db_routers.PrimaryReplicaRouter"]
+# For this long after a content change public pages still read from the primary, so no page is
+# rendered (and cached) from a replica that has not received the change yet: keep the replica's
+# lag well below it.
+WECITIZENS_REPLICA_LAG_SECONDS = float(os.environ.get("WECITIZENS_REPLICA_LAG_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -313,9 +330,21 @@ else:
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
 WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+# Public pages carry Last-Modified, the time of the last content change, kept in the same cache
+# as the content version (wecitizens.pagecache), so a repeat visit may get 304 by date.
+WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
 # Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
 # writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
 # keep its short default.
 # Story and tag lists page through at most this many pages of the newest stories, so a deep
 # page costs what page 1 does at any size (wecitizens.views.BoundedPaginator).
 WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))
+# Uploads on S3-compatible object storage when WECITIZENS_MEDIA_S3_BUCKET is set (see
+# wecitizens/settings/media.py): Django then no longer serves /media/, and pages may show
+# images from the bucket's (or its CDN's) origin.
+_s3_media = s3_media(os.environ)
+if _s3_media:
+    STORAGES["default"] = _s3_media["storage"]
+    MEDIA_URL = _s3_media["media_url"]
+    WECITIZENS_SERVE_MEDIA = False
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(origin(MEDIA_URL))

@@ -26,7 +26,9 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))  # noqa: F405
+# The primary and any read replica (issue 6) keep their connections for a minute.
+for _database in DATABASES.values():  # noqa: F405
+    _database["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 
 # --- issue 7: hardening ---
 # Errors as one JSON object per line on stderr, for the container's log collector.
@@ -39,3 +41,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # page cache stays off unless explicitly turned on.
 if not REDIS_URL and "WECITIZENS_PAGE_CACHE" not in os.environ:  # noqa: F405
     WECITIZENS_PAGE_CACHE = False
+# The time of the last content change lives in that cache too: one worker's local memory would
+# not hear of another's change and would answer If-Modified-Since with a stale 304.
+if not REDIS_URL and "WECITIZENS_LAST_MODIFIED" not in os.environ:  # noqa: F405
+    WECITIZENS_LAST_MODIFIED = False
