@@ -191,6 +191,18 @@ def test_a_published_story_shows_its_picture_from_the_bucket(client, s3):
 
 
 @pytest.mark.django_db
+def test_a_stories_share_image_is_made_in_the_bucket(client, s3):
+    story = StoryFactory(hero_image_alt_th="ภาพตลาด")
+    story.hero_image.save("market.jpg", ContentFile(photo_bytes((1600, 1000))), save=True)
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    share_url = html.split('<meta property="og:image" content="')[1].split('"')[0]
+    assert share_url.startswith(f"https://{DOMAIN}/share/story/")
+    assert stored_image(s3, share_url.removeprefix(f"https://{DOMAIN}/")).size == (1200, 630)
+
+
+@pytest.mark.django_db
 def test_an_upload_never_overwrites_an_object_of_the_same_name(s3):
     first = default_storage.save("stories/same.jpg", ContentFile(b"first"))
     second = default_storage.save("stories/same.jpg", ContentFile(b"second"))
