@@ -113,8 +113,32 @@ def find(query, language):
     return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
 
 
-def _first_ids(documents, condition, limit):
-    return list(documents.filter(condition).values_list("pk", flat=True)[:limit])
+def matching_object_ids(query, language, kind, limit=None):
+    """Ids of the objects of `kind` whose `language` documents match `query`: at most `limit`.
+
+    For lists that filter by a search (the story list's `?q=`) and order their own way. The
+    work is bounded like `find()`'s: on PostgreSQL the word branch (GIN) first, and the
+    trigram LIKE branch, whose recheck reads the raw text of every row, only when the words
+    found fewer than `MAX_SHOWN`; each stops at `limit` rows (`MAX_COUNT`).
+    """
+    if not query:
+        return []
+    limit = limit or MAX_COUNT
+    if connection.vendor != "postgresql":
+        matching = search_documents(query, language).filter(kind=kind).order_by()
+        return list(matching.values_list("object_id", flat=True)[:limit])
+    documents = SearchDocument.objects.public().filter(language=language, kind=kind)
+    tsquery = _tsquery(query)
+    words = Q(vector=tsquery) if tsquery is not None else None
+    ids = _first_ids(documents, words, limit, "object_id") if words is not None else []
+    if query.phrase and len(ids) < MAX_SHOWN:
+        like = Q(haystack__contains=query.phrase)
+        ids = _first_ids(documents, like if words is None else words | like, limit, "object_id")
+    return ids
+
+
+def _first_ids(documents, condition, limit, field="pk"):
+    return list(documents.filter(condition).values_list(field, flat=True)[:limit])
 
 
 def _bounded_postgresql(documents, query):

@@ -1,12 +1,18 @@
-"""sitemap.xml: every public page in Thai and English, with hreflang alternates and lastmod.
+"""The sitemap: every public page in Thai and English, with hreflang alternates and lastmod.
 
-Each section lists what its pages list: the same `published()` querysets.
+`/sitemap.xml` is a sitemap index listing the pages of each section (`/sitemap-stories.xml`,
+`?p=2`, …). A section page holds `ITEMS_PER_PAGE` objects, each listed in both languages, and
+is built in a constant number of queries whatever the total: the items are paginated in the
+database (Django's own i18n sitemap builds every (item, language) pair of the whole section
+first). Each section lists what its pages list: the same `published()` querysets.
 """
 
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 
 from cities.models import City
@@ -14,11 +20,59 @@ from projects.models import Person, ResearchProject
 from stories.models import Story
 from wecitizens.models import Tag
 
+# Objects per section page; each is listed once per language, so a page has twice as many
+# <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page near 1 MB).
+ITEMS_PER_PAGE = 500
+
+
+class ItemLanguagePaginator(Paginator):
+    """Paginates the items in the database and lists each item of a page in every language."""
+
+    def __init__(self, items, per_page, languages, count=None):
+        super().__init__(items, per_page)
+        self.languages = languages
+        if count is not None:
+            self.count = count  # already counted (with the newest lastmod) in one query
+        self._pages = {}
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if number not in self._pages:
+            self._pages[number] = super().page(number)
+        return self._pages[number]
+
+    def _get_page(self, object_list, number, paginator):
+        pairs = [(item, language) for item in object_list for language in self.languages]
+        return Page(pairs, number, paginator)
+
 
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = ITEMS_PER_PAGE
+    # The column whose newest value is the section's lastmod in the index.
+    lastmod_field = "updated_at"
+
+    @cached_property
+    def paginator(self):
+        return ItemLanguagePaginator(
+            self.items(),
+            self.limit,
+            [code for code, _name in settings.LANGUAGES],
+            count=self.summary["count"],
+        )
+
+    @cached_property
+    def summary(self):
+        """How many items, and the newest lastmod of them: one query for the index."""
+        items = self.items()
+        if isinstance(items, list):
+            return {"count": len(items), "newest": None}
+        return items.order_by().aggregate(count=Count("pk"), newest=Max(self.lastmod_field))
+
+    def get_latest_lastmod(self):
+        return self.summary["newest"]
 
 
 class PageSitemap(BilingualSitemap):
@@ -34,6 +88,9 @@ class PageSitemap(BilingualSitemap):
         return reverse(name)
 
     def lastmod(self, name):
+        return self.newest
+
+    def get_latest_lastmod(self):
         return self.newest
 
     @cached_property
@@ -112,17 +169,28 @@ class TagSitemap(BilingualSitemap):
         )
         return Tag.objects.filter(used).distinct().order_by("pk")
 
+    @cached_property
+    def summary(self):
+        return {"count": self.items().count(), "newest": None}
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        self.page_number = page
+        return super().get_urls(page, site, protocol)
+
     def lastmod(self, tag):
         return self.newest_by_tag().get(tag.pk)
 
     def newest_by_tag(self):
-        """{tag id: newest change of a published story with it}, read once per sitemap."""
+        """{tag id: newest change of a published story or project with it}, for the tags of
+        the page being built, read once per page."""
         if not hasattr(self, "_newest_by_tag"):
+            page = self.paginator.page(getattr(self, "page_number", 1))
+            tag_ids = {tag.pk for tag, _language in page.object_list}
             self._newest_by_tag = {}
             for model in (Story, ResearchProject):
                 rows = (
                     model.objects.published()
-                    .filter(tags__isnull=False)
+                    .filter(tags__in=tag_ids)
                     .values("tags")
                     .annotate(newest=Max("updated_at"))
                     .order_by()

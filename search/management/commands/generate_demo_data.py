@@ -122,6 +122,7 @@ class Command(BaseCommand):
             return
         began = time.monotonic()
         make(count)
+        connection.queries_log.clear()  # with DEBUG on, every bulk INSERT's SQL is kept
         self._log(f"{count} {name} in {time.monotonic() - began:.0f} s")
 
     def _batches(self, prefix, model, count):
@@ -395,6 +396,8 @@ class Command(BaseCommand):
                     title_th=self.text.thai(28, 84),
                     title_en=self.text.english(30, 83),
                     excerpt_th=self.text.thai(277, 604),
+                    body_th="",
+                    body_en="",
                     kind=self.rng.choice(kinds),
                     status=StoryStatus.PUBLISHED,
                     published_at=self.now
@@ -432,6 +435,7 @@ class Command(BaseCommand):
                     for document in build_documents(ResultKind.STORY, story, self.text.segment)
                 )
                 update_vectors(SearchDocument.objects.filter(pk__in=[d.pk for d in documents]))
+            connection.queries_log.clear()
             if self.verbosity > 1:
                 self._log(f"stories up to {SLUG_PREFIX}{offset + size - 1}")
 
