@@ -145,18 +145,6 @@ def test_a_sitemap_page_beyond_the_last_or_unknown_is_404(client, small_pages, p
     assert client.get(path).status_code == 404
 
 
-def test_the_index_gives_each_section_its_newest_change(client, site):
-    index = fetch_xml(client, "/sitemap.xml")
-    lastmods = {
-        urlsplit(entry.findtext("s:loc", namespaces=NS)).path: entry.findtext(
-            "s:lastmod", namespaces=NS
-        )
-        for entry in index.findall("s:sitemap", NS)
-    }
-
-    assert lastmods["/sitemap-stories.xml"].startswith(site.story.updated_at.date().isoformat())
-
-
 def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
 
