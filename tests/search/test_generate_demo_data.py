@@ -123,3 +123,11 @@ def test_generator_runs_on_real_content_when_forced(media_root):
 def test_generator_needs_a_positive_count(media_root):
     with pytest.raises(CommandError, match="positive"):
         call_command("generate_demo_data", stories=0, verbosity=0)
+
+
+def test_images_only_writes_the_shared_pictures_and_nothing_else(media_root):
+    call_command("generate_demo_data", images_only=True, verbosity=0)
+
+    assert default_storage.exists("demo/photo-1.jpg")
+    assert default_storage.exists("demo/portrait-1.jpg")
+    assert not Story.objects.exists()

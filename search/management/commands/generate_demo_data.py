@@ -74,8 +74,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even though the database holds content that was not generated.",
         )
+        parser.add_argument(
+            "--images-only",
+            action="store_true",
+            help="Only write the shared demo pictures into MEDIA_ROOT (when it moved).",
+        )
 
     def handle(self, *args, cities, projects, people, stories, seed, force, **options):
+        if options["images_only"]:
+            self._images()
+            return
         counts = {"cities": cities, "projects": projects, "people": people, "stories": stories}
         if min(counts.values()) < 0 or not any(counts.values()):
             raise CommandError("Give at least one positive count; none may be negative.")
@@ -86,8 +94,8 @@ class Command(BaseCommand):
         if any(real.values()) and not force:
             held = ", ".join(f"{count} {name}" for name, count in real.items() if count)
             raise CommandError(
-                f"This database holds real content ({held}; e.g. {real['stories']} real "
-                "stories): generate demo data in a database of its own, or pass --force."
+                f"This database holds real content ({held} not generated): generate demo "
+                "data in a database of its own, or pass --force."
             )
         began = time.monotonic()
         self.verbosity = options["verbosity"]
