@@ -114,12 +114,14 @@ def find(query, language):
 
 
 def matching_object_ids(query, language, kind, limit=None):
-    """Ids of the objects of `kind` whose `language` documents match `query`: at most `limit`.
+    """Ids of the objects of `kind` whose `language` documents match `query`: at most `limit`
+    (`MAX_COUNT`), in one query whatever the data.
 
     For lists that filter by a search (the story list's `?q=`) and order their own way. The
     work is bounded like `find()`'s: on PostgreSQL the word branch (GIN) first, and the
     trigram LIKE branch, whose recheck reads the raw text of every row, only when the words
-    found fewer than `MAX_SHOWN`; each stops at `limit` rows (`MAX_COUNT`).
+    found fewer than `MAX_SHOWN` (a one-time filter in the same statement); each branch stops
+    at `limit` rows.
     """
     if not query:
         return []
@@ -129,16 +131,33 @@ def matching_object_ids(query, language, kind, limit=None):
         return list(matching.values_list("object_id", flat=True)[:limit])
     documents = SearchDocument.objects.public().filter(language=language, kind=kind)
     tsquery = _tsquery(query)
-    words = Q(vector=tsquery) if tsquery is not None else None
-    ids = _first_ids(documents, words, limit, "object_id") if words is not None else []
-    if query.phrase and len(ids) < MAX_SHOWN:
-        like = Q(haystack__contains=query.phrase)
-        ids = _first_ids(documents, like if words is None else words | like, limit, "object_id")
-    return ids
+    branches = []
+    if tsquery is not None:
+        branches.append(documents.filter(vector=tsquery))
+    if query.phrase:
+        branches.append(documents.filter(haystack__contains=query.phrase))
+    words_sql, words_params = _ids_sql(branches[0], limit)
+    if len(branches) == 1:
+        sql, params = words_sql, words_params
+    else:
+        like_sql, like_params = _ids_sql(branches[1], limit)
+        sql = (
+            f"WITH words AS ({words_sql}) SELECT object_id FROM words UNION ALL "
+            f"SELECT object_id FROM ({like_sql}) AS phrase "
+            "WHERE (SELECT count(*) FROM words) < %s"
+        )
+        params = (*words_params, *like_params, MAX_SHOWN)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))[:limit]
 
 
-def _first_ids(documents, condition, limit, field="pk"):
-    return list(documents.filter(condition).values_list(field, flat=True)[:limit])
+def _ids_sql(documents, limit):
+    return documents.order_by().values("object_id")[:limit].query.sql_with_params()
+
+
+def _first_ids(documents, condition, limit):
+    return list(documents.filter(condition).values_list("pk", flat=True)[:limit])
 
 
 def _bounded_postgresql(documents, query):
