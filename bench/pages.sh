@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Page benchmark (issue 6; not part of CI). One command:
 #   bash bench/pages.sh
-# Environment: BENCH_DATABASE_NAME (default wecitizens_pages_bench, created if missing),
-# BENCH_STORIES (generated stories for the second size, default 100000), BENCH_SECONDS (per
-# wrk run, default 2), BENCH_ROUNDS (alternating page/floor rounds, medians kept, default 3),
-# BENCH_PORT (default 18710), BENCH_REDIS_URL (the cache, default
-# redis://127.0.0.1:6379/1). Results: bench/results/*.json.
+# Environment: BENCH_DATABASE_NAME (default wecitizens_pages_bench, created if missing), the
+# generated data set for the second size: BENCH_CITIES (default 1000), BENCH_PROJECTS (5000),
+# BENCH_PEOPLE (20000), BENCH_STORIES (100000) — generating them takes about 7 minutes on
+# 2 cores; BENCH_SECONDS (per wrk run, default 2), BENCH_ROUNDS (alternating page/floor
+# rounds, medians kept, default 3), BENCH_PORT (default 18710), BENCH_REDIS_URL (the cache,
+# default redis://127.0.0.1:6379/1). Results: bench/results/*.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${BENCH_DATABASE_NAME:-wecitizens_pages_bench}
-stories=${BENCH_STORIES:-100000}
+cities=${BENCH_CITIES:-1000} projects=${BENCH_PROJECTS:-5000}
+people=${BENCH_PEOPLE:-20000} stories=${BENCH_STORIES:-100000}
 pg="postgres://postgres@${BENCH_DATABASE_HOST:-127.0.0.1}:5432"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 if ! psql "$pg/postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
@@ -31,13 +33,23 @@ mkdir -p bench/results
 if [ "$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM stories_story WHERE slug NOT LIKE 'demo-%'")" = 0 ]; then
   .venv/bin/python manage.py load_content >/dev/null
 fi
-have=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM stories_story WHERE slug LIKE 'demo-%'")
-if [ "$have" = 0 ]; then
+demo() {  # how many generated rows of a table there are
+  psql "$DATABASE_URL" -Atc "SELECT count(*) FROM $1 WHERE slug LIKE 'demo-$2%'"
+}
+have=$(demo stories_story "")
+if [ "$have" = 0 ] && [ "$(demo cities_city city-)" = 0 ]; then
   .venv/bin/python bench/pages.py --label real "${args[@]}" --json bench/results/real.json
 fi
-if [ "$have" -lt "$stories" ]; then
-  .venv/bin/python manage.py generate_demo_data --force --stories $((stories - have))
+missing() { local want=$1 got=$2; echo $((want > got ? want - got : 0)); }
+need=(--cities "$(missing "$cities" "$(demo cities_city city-)")"
+      --people "$(missing "$people" "$(demo projects_person person-)")"
+      --projects "$(missing "$projects" "$(demo projects_researchproject project-)")"
+      --stories "$(missing "$stories" "$have")")
+if [ "${need[*]}" != "--cities 0 --people 0 --projects 0 --stories 0" ]; then
+  time .venv/bin/python manage.py generate_demo_data --force "${need[@]}"
 fi
+# The shared demo pictures live in MEDIA_ROOT, which may be new for an existing database.
+.venv/bin/python manage.py generate_demo_data --images-only
 .venv/bin/python bench/pages.py --label generated "${args[@]}" --json bench/results/generated.json
 [ -f bench/results/real.json ] && .venv/bin/python bench/pages.py --compare bench/results/real.json bench/results/generated.json
 echo "gunicorn log: $work/gunicorn.log"

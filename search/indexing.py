@@ -135,8 +135,12 @@ def _title(kind, obj, language):
     return value.text, value.language
 
 
-def build_documents(kind, obj):
-    """Unsaved SearchDocument rows of `obj`, one per language."""
+def build_documents(kind, obj, segment=thai.segment):
+    """Unsaved SearchDocument rows of `obj`, one per language.
+
+    `segment` is `thai.segment` or a faster equivalent giving the same words (the demo data
+    generator remembers the segmentation of the phrases its text is made of).
+    """
     _model, fields, is_public, published_at = registry()[kind]
     languages = content_languages()
     raw = {
@@ -166,10 +170,10 @@ def build_documents(kind, obj):
                 title_language=title_language,
                 text=" ".join(f"{excerpt} {body}".split()),
                 text_language=text_language,
-                words_title=thai.segment(title),
-                words_excerpt=thai.segment(excerpt),
-                words_body=thai.segment(body),
-                words_other=thai.segment(" ".join(others)),
+                words_title=segment(title),
+                words_excerpt=segment(excerpt),
+                words_body=segment(body),
+                words_other=segment(" ".join(others)),
                 haystack=haystack,
                 is_public=bool(is_public(obj)),
                 published_at=published_at(obj),
@@ -200,24 +204,24 @@ def remove_object(obj):
         SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
 
 
-def index_queryset(kind, queryset, batch_size=500):
+def index_queryset(kind, queryset, batch_size=500, segment=thai.segment):
     """(Re)index many objects of one kind; returns how many."""
     count = 0
     batch = []
     for obj in queryset.iterator(chunk_size=batch_size):
         batch.append(obj)
         if len(batch) >= batch_size:
-            count += _index_batch(kind, batch)
+            count += _index_batch(kind, batch, segment)
             batch = []
     if batch:
-        count += _index_batch(kind, batch)
+        count += _index_batch(kind, batch, segment)
     return count
 
 
 @transaction.atomic
-def _index_batch(kind, objects):
+def _index_batch(kind, objects, segment=thai.segment):
     SearchDocument.objects.filter(kind=kind, object_id__in=[obj.pk for obj in objects]).delete()
-    documents = [doc for obj in objects for doc in build_documents(kind, obj)]
+    documents = [doc for obj in objects for doc in build_documents(kind, obj, segment)]
     created = SearchDocument.objects.bulk_create(documents)
     update_vectors(SearchDocument.objects.filter(pk__in=[doc.pk for doc in created]))
     return len(objects)

@@ -113,6 +113,49 @@ def find(query, language):
     return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
 
 
+def matching_object_ids(query, language, kind, limit=None):
+    """Ids of the objects of `kind` whose `language` documents match `query`: at most `limit`
+    (`MAX_COUNT`), in one query whatever the data.
+
+    For lists that filter by a search (the story list's `?q=`) and order their own way. The
+    work is bounded like `find()`'s: on PostgreSQL the word branch (GIN) first, and the
+    trigram LIKE branch, whose recheck reads the raw text of every row, only when the words
+    found fewer than `MAX_SHOWN` (a one-time filter in the same statement); each branch stops
+    at `limit` rows.
+    """
+    if not query:
+        return []
+    limit = limit or MAX_COUNT
+    if connection.vendor != "postgresql":
+        matching = search_documents(query, language).filter(kind=kind).order_by()
+        return list(matching.values_list("object_id", flat=True)[:limit])
+    documents = SearchDocument.objects.public().filter(language=language, kind=kind)
+    tsquery = _tsquery(query)
+    branches = []
+    if tsquery is not None:
+        branches.append(documents.filter(vector=tsquery))
+    if query.phrase:
+        branches.append(documents.filter(haystack__contains=query.phrase))
+    words_sql, words_params = _ids_sql(branches[0], limit)
+    if len(branches) == 1:
+        sql, params = words_sql, words_params
+    else:
+        like_sql, like_params = _ids_sql(branches[1], limit)
+        sql = (
+            f"WITH words AS ({words_sql}) SELECT object_id FROM words UNION ALL "
+            f"SELECT object_id FROM ({like_sql}) AS phrase "
+            "WHERE (SELECT count(*) FROM words) < %s"
+        )
+        params = (*words_params, *like_params, MAX_SHOWN)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))[:limit]
+
+
+def _ids_sql(documents, limit):
+    return documents.order_by().values("object_id")[:limit].query.sql_with_params()
+
+
 def _first_ids(documents, condition, limit):
     return list(documents.filter(condition).values_list("pk", flat=True)[:limit])
 

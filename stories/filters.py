@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, Region
 from projects.models import Person
 from search.models import ResultKind
-from search.query import Query, search_documents
+from search.query import Query, matching_object_ids
 from stories.models import StoryKind
 from wecitizens.forms import common_era
 from wecitizens.i18n import active_content_language
@@ -58,11 +58,13 @@ class StoryFilter(django_filters.FilterSet):
     )
 
     def filter_search(self, queryset, name, value):
+        """Stories matching the search, bounded like the search page: a very common word
+        narrows the list to the first `search.query.MAX_COUNT` stories found, not to all."""
         query = Query(value)
         if not query:
             return queryset
-        matching = search_documents(query, active_content_language()).filter(kind=ResultKind.STORY)
-        return queryset.filter(pk__in=matching.values("object_id"))
+        ids = matching_object_ids(query, active_content_language(), ResultKind.STORY)
+        return queryset.filter(pk__in=ids)
 
     @property
     def active(self):

@@ -140,7 +140,19 @@ class Story(TranslationStatusMixin, TimestampedModel):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"], name="story_status_date")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="story_status_date"),
+            # issue 6: the newest published stories (lists, home, feeds) read in index order
+            # instead of sorting every published story.
+            models.Index(
+                models.F("published_at").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="story_newest_first",
+                condition=Q(status="published"),
+            ),
+            # The newest change of a published story (the sitemap's lastmod of list pages).
+            models.Index(fields=["updated_at"], name="story_updated_at"),
+        ]
         permissions = [("publish_story", _("Can review, publish, schedule and archive stories"))]
 
     def __str__(self):

@@ -1,24 +1,91 @@
-"""sitemap.xml: every public page in Thai and English, with hreflang alternates and lastmod.
+"""The sitemap: every public page in Thai and English, with hreflang alternates and lastmod.
 
-Each section lists what its pages list: the same `published()` querysets.
+`/sitemap.xml` is a sitemap index listing the pages of each section (`/sitemap-stories.xml`,
+`?p=2`, …). A page of a section covers a range of `ITEMS_PER_PAGE` ids and lists each public
+object in it in both languages, so it costs the same whatever the total: two queries, the
+section's first and last id (read from the primary key index) and the objects of one id range
+(an index range scan), where Django's own i18n sitemap builds every (item, language) pair of
+the whole section and pages with OFFSET. A range holding deleted or unpublished objects gives
+a shorter page. Each section lists what its pages list: the same `published()` querysets.
 """
 
+import math
 from functools import cached_property
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, Max, Min, OuterRef
 from django.urls import reverse
 
 from cities.models import City
 from projects.models import Person, ResearchProject
 from stories.models import Story
-from wecitizens.models import Tag
+from wecitizens.models import Tag, TaggedItem
+
+# Ids per section page; each object is listed once per language, so a page has at most twice
+# as many <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page under 1 MB).
+ITEMS_PER_PAGE = 500
+
+
+class IdRangePaginator(Paginator):
+    """Pages of a queryset by ranges of ids: page n holds the ids [first + (n-1)·size, first +
+    n·size). Each item of a page is listed in every language, as (item, language) pairs."""
+
+    def __init__(self, items, per_page, languages, bounds):
+        super().__init__(items, per_page)
+        self.languages = languages
+        self.read_bounds = bounds
+        self._pages = {}
+
+    @cached_property
+    def bounds(self):
+        return self.read_bounds()
+
+    @cached_property
+    def num_pages(self):
+        if self.bounds["first"] is None:
+            return 1  # an empty first page, as Django's paginator allows
+        return math.ceil((self.bounds["last"] - self.bounds["first"] + 1) / self.per_page)
+
+    @cached_property
+    def count(self):
+        return self.num_pages * self.per_page  # at most: ranges may hold fewer public items
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if number not in self._pages:
+            items = []
+            if self.bounds["first"] is not None:
+                low = self.bounds["first"] + (number - 1) * self.per_page
+                items = self.object_list.filter(pk__gte=low, pk__lt=low + self.per_page)
+            pairs = [(item, language) for item in items for language in self.languages]
+            self._pages[number] = Page(pairs, number, self)
+        return self._pages[number]
 
 
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = ITEMS_PER_PAGE
+
+    @cached_property
+    def paginator(self):
+        languages = [code for code, _name in settings.LANGUAGES]
+        return IdRangePaginator(self.items(), self.limit, languages, self.summary)
+
+    def summary(self):
+        """The first and last id of the section's table: all rows, so that the id ranges do
+        not move when an object is unpublished."""
+        model = self.items().model
+        return model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
+
+    def get_latest_lastmod(self):
+        # The index gives no lastmod per section: every page of a section would carry the
+        # same one, and finding it reads every public row. Each <url> has its own lastmod.
+        return None
 
 
 class PageSitemap(BilingualSitemap):
@@ -30,6 +97,11 @@ class PageSitemap(BilingualSitemap):
     def items(self):
         return ["home", "cities:city_list", "stories:story_list"]
 
+    @cached_property
+    def paginator(self):
+        languages = [code for code, _name in settings.LANGUAGES]
+        return Paginator([(name, code) for name in self.items() for code in languages], 1000)
+
     def location(self, name):
         return reverse(name)
 
@@ -38,9 +110,13 @@ class PageSitemap(BilingualSitemap):
 
     @cached_property
     def newest(self):
+        # Read backwards along the updated_at index, stopping at the first public row.
         newest = [
-            Story.objects.published().aggregate(newest=Max("updated_at"))["newest"],
-            City.objects.published().aggregate(newest=Max("updated_at"))["newest"],
+            model.objects.published()
+            .order_by("-updated_at")
+            .values_list("updated_at", flat=True)
+            .first()
+            for model in (Story, City)
         ]
         newest = [value for value in newest if value]
         return max(newest) if newest else None
@@ -51,7 +127,7 @@ class CitySitemap(BilingualSitemap):
     priority = 0.7
 
     def items(self):
-        return City.objects.published().order_by("pk")
+        return City.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, city):
         return city.updated_at
@@ -62,7 +138,7 @@ class ProjectSitemap(BilingualSitemap):
     priority = 0.5
 
     def items(self):
-        return ResearchProject.objects.published().order_by("pk")
+        return ResearchProject.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, project):
         return project.updated_at
@@ -73,7 +149,7 @@ class PersonSitemap(BilingualSitemap):
     priority = 0.4
 
     def items(self):
-        return Person.objects.published().order_by("pk")
+        return Person.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, person):
         return person.updated_at
@@ -84,7 +160,7 @@ class StorySitemap(BilingualSitemap):
     priority = 0.6
 
     def items(self):
-        return Story.objects.published().order_by("pk")
+        return Story.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, story):
         return story.updated_at
@@ -97,32 +173,38 @@ class TagSitemap(BilingualSitemap):
     priority = 0.3
 
     def items(self):
-        stories = Story.objects.published().values("pk")
-        projects = ResearchProject.objects.published().values("pk")
-        story_type = Story._meta.label_lower.split(".")
-        project_type = ResearchProject._meta.label_lower.split(".")
-        used = Q(
-            tagged_items__content_type__app_label=story_type[0],
-            tagged_items__content_type__model=story_type[1],
-            tagged_items__object_id__in=stories,
-        ) | Q(
-            tagged_items__content_type__app_label=project_type[0],
-            tagged_items__content_type__model=project_type[1],
-            tagged_items__object_id__in=projects,
-        )
-        return Tag.objects.filter(used).distinct().order_by("pk")
+        # Per tag, stop at its first published story or project (an index probe each),
+        # rather than joining every tagged item to find the distinct tags.
+        used = [
+            Exists(
+                TaggedItem.objects.filter(
+                    tag=OuterRef("pk"), content_type=ContentType.objects.get_for_model(model)
+                ).filter(Exists(model.objects.published().filter(pk=OuterRef("object_id"))))
+            )
+            for model in (Story, ResearchProject)
+        ]
+        return Tag.objects.filter(used[0] | used[1]).order_by("pk")
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        self.page_number = page
+        return super().get_urls(page, site, protocol)
 
     def lastmod(self, tag):
         return self.newest_by_tag().get(tag.pk)
 
     def newest_by_tag(self):
-        """{tag id: newest change of a published story with it}, read once per sitemap."""
+        """{tag id: newest change of a published story or project with it}, for the tags of
+        the page being built, read once per page. This reads every tagging of those tags
+        (0.3 s for 250,000 taggings of 100,000 stories); a per-tag "newest first" subquery
+        was ten times slower."""
         if not hasattr(self, "_newest_by_tag"):
+            page = self.paginator.page(getattr(self, "page_number", 1))
+            tag_ids = {tag.pk for tag, _language in page.object_list}
             self._newest_by_tag = {}
             for model in (Story, ResearchProject):
                 rows = (
                     model.objects.published()
-                    .filter(tags__isnull=False)
+                    .filter(tags__in=tag_ids)
                     .values("tags")
                     .annotate(newest=Max("updated_at"))
                     .order_by()

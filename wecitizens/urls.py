@@ -19,11 +19,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # --- issue 4: sitemap, robots.txt, open data API ---
+    # issue 6: an index of paginated sections (one document of 100,000 stories is 80 MB)
     path(
         "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
-        name="sitemap",
+        name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/", include("opendata.urls")),

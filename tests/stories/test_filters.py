@@ -142,3 +142,14 @@ def test_filtered_list_query_count_does_not_grow(assert_queries_do_not_grow):
         + f"?city={city.slug}&region=south&kind=article&person={person.slug}&q=เรื่อง"
     )
     assert_queries_do_not_grow(url, add_stories)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_search_narrows_the_list_to_a_bounded_number_of_stories(client, monkeypatch, language):
+    monkeypatch.setattr("search.query.MAX_COUNT", 3)
+    StoryFactory.create_batch(5, title_th="ตลาดน้ำ", title_en="Floating market")
+
+    response = client.get(url_in(language, "stories:story_list"), {"q": "ตลาดน้ำ"})
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 3

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from syndication.sitemaps import SITEMAPS, BilingualSitemap
 from tests.factories import (
     CityFactory,
     PersonFactory,
@@ -17,11 +18,27 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def fetch_xml(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
     assert response["Content-Type"].startswith("application/xml")
     return ET.fromstring(response.content)
+
+
+def section_pages(client):
+    """The addresses of the section pages the sitemap index at /sitemap.xml lists."""
+    index = fetch_xml(client, "/sitemap.xml")
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [entry.findtext("s:loc", namespaces=NS) for entry in index.findall("s:sitemap", NS)]
+
+
+def sitemap(client):
+    """Every <url> of every section page listed in the index, as one <urlset>."""
+    combined = ET.Element("{http://www.sitemaps.org/schemas/sitemap/0.9}urlset")
+    for loc in section_pages(client):
+        parts = urlsplit(loc)
+        combined.extend(fetch_xml(client, f"{parts.path}?{parts.query}").findall("s:url", NS))
+    return combined
 
 
 def locations(root):
@@ -83,6 +100,51 @@ def test_sitemap_leaves_out_unpublished_content(client, site):
     assert Tag.objects.get(name="ลับ").slug not in text
 
 
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(BilingualSitemap, "limit", 2)
+
+
+def test_sitemap_index_lists_every_page_of_every_section(client, small_pages):
+    StoryFactory.create_batch(5)
+
+    pages = section_pages(client)
+
+    assert sorted(urlsplit(loc).path for loc in pages if "?" not in loc) == sorted(
+        f"/sitemap-{section}.xml" for section in SITEMAPS
+    )
+    assert "http://testserver/sitemap-stories.xml?p=2" in pages
+    assert "http://testserver/sitemap-stories.xml?p=3" in pages
+    assert "http://testserver/sitemap-stories.xml?p=4" not in pages
+
+
+def test_sitemap_pages_together_list_each_story_once_per_language(client, small_pages):
+    stories = StoryFactory.create_batch(5)
+
+    locs = locations(sitemap(client))
+
+    for story in stories:
+        assert locs.count(f"http://testserver{story.get_absolute_url()}") == 1
+        assert locs.count(f"http://testserver/en{story.get_absolute_url()}") == 1
+
+
+def test_a_sitemap_page_holds_a_bounded_number_of_addresses(client, small_pages):
+    StoryFactory.create_batch(5)
+
+    for page in ("", "?p=2", "?p=3"):
+        urls = fetch_xml(client, f"/sitemap-stories.xml{page}").findall("s:url", NS)
+        assert 0 < len(urls) <= 2 * BilingualSitemap.limit  # each story in Thai and English
+
+
+@pytest.mark.parametrize(
+    "path", ["/sitemap-stories.xml?p=4", "/sitemap-stories.xml?p=x", "/sitemap-nothing.xml"]
+)
+def test_a_sitemap_page_beyond_the_last_or_unknown_is_404(client, small_pages, path):
+    StoryFactory.create_batch(5)
+
+    assert client.get(path).status_code == 404
+
+
 def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
 
@@ -116,13 +178,18 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_ma
         for _ in range(count):
             StoryFactory(tags=["ข้าว"], projects=[ResearchProjectFactory()])
 
+    pages = ["/sitemap.xml", *(f"/sitemap-{section}.xml" for section in SITEMAPS)]
     add(3)
-    client.get("/sitemap.xml")
-    with django_assert_max_num_queries(20) as few:
-        client.get("/sitemap.xml")
+    few = {}
+    for page in pages:
+        client.get(page)
+        with django_assert_max_num_queries(10) as queries:
+            assert client.get(page).status_code == 200
+        few[page] = len(queries)
     add(20)
-    with django_assert_max_num_queries(len(few)):
-        client.get("/sitemap.xml")
+    for page in pages:
+        with django_assert_max_num_queries(few[page]):
+            client.get(page)
 
 
 def test_404_page_asks_not_to_be_indexed(client):

@@ -55,6 +55,7 @@ def public_urls(site):
         site.tag.get_absolute_url(),
         url_in("th", "feeds:stories_rss"),
         "/sitemap.xml",
+        "/sitemap-stories.xml",
     ]
 
 
@@ -274,7 +275,7 @@ def test_unpublishing_a_story_removes_it_from_every_cached_page(client, site):
     site.story.save()
 
     assert client.get(site.story.get_absolute_url()).status_code == 404
-    for url in [url_in("th", "home"), url_in("th", "stories:story_list"), "/sitemap.xml"]:
+    for url in [url_in("th", "home"), url_in("th", "stories:story_list"), "/sitemap-stories.xml"]:
         content = client.get(url).content.decode()
         assert title not in content and site.story.slug not in content, url
 

@@ -90,6 +90,8 @@ def story_pages(site):
         "city rss": url_in("th", "feeds:city_rss", slug=site.city.slug),
         "tag atom": url_in("th", "feeds:tag_atom", slug=site.tag.slug),
         "sitemap": "/sitemap.xml",
+        "sitemap, stories": "/sitemap-stories.xml",
+        "sitemap, tags": "/sitemap-tags.xml",
     }
 
 
@@ -123,6 +125,7 @@ def test_city_list_and_home_cost_the_same_queries_for_20_and_2000_cities(
         "city list": url_in("th", "cities:city_list"),
         "home": url_in("th", "home"),
         "sitemap": "/sitemap.xml",
+        "sitemap, cities": "/sitemap-cities.xml",
     }
     add_cities(site, SMALL, 0)
     small = query_counts(client, urls, django_assert_max_num_queries)
