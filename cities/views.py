@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.views.generic import DetailView, ListView
@@ -141,16 +141,25 @@ class CityDetailView(PublishedObjectMixin, DetailView):
 
     def city_people(self, city):
         """The city's people: its projects' leads, then their teams, then the people of the
-        city, then those its stories feature; alphabetically within each group."""
-        projects = ResearchProject.objects.filter(city=city, is_published=True)
-        leads = projects.values("lead")
-        team = ProjectMember.objects.filter(project__in=projects).values("person")
-        featured = StoryPerson.objects.filter(
-            story__in=Story.objects.published().filter(city=city)
-        ).values("person")
+        city, then those its stories feature; alphabetically within each group.
+
+        The candidates' ids are read first (one UNION, through indexes), so the people are
+        then fetched by primary key instead of every person being tested against four
+        conditions.
+        """
+        projects = ResearchProject.objects.filter(city=city, is_published=True).order_by()
+        leads = projects.filter(lead__isnull=False).values("lead")
+        team = ProjectMember.objects.filter(project__in=projects).order_by().values("person")
+        residents = Person.objects.filter(city=city).order_by().values("pk")
+        featured = (
+            StoryPerson.objects.filter(story__in=Story.objects.published().filter(city=city))
+            .order_by()
+            .values("person")
+        )
+        candidates = list(leads.union(team, residents, featured).values_list("lead", flat=True))
         return (
             Person.objects.published()
-            .filter(Q(city=city) | Q(pk__in=leads) | Q(pk__in=team) | Q(pk__in=featured))
+            .filter(pk__in=candidates)
             .alias(
                 group=Case(
                     When(pk__in=leads, then=Value(0)),

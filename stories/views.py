@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City, Region
 from projects.models import Person, ResearchProject
 from stories.filters import StoryFilter
-from stories.models import Story, StoryKind, StoryPerson
+from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
@@ -41,7 +41,7 @@ class StoryListView(BoundedPaginationMixin, ListView):
             filter_cities=cities,
             regions=Region.choices,
             kinds=StoryKind.choices,
-            years=story_years(published),
+            years=story_years(),
             filter_people=people,
             # A filter given in the URL but not among the choices is shown as a removable chip.
             city_chip=active.get("city") not in [None, *cities],
@@ -72,15 +72,17 @@ def featured_people(stories):
     return Person.objects.filter(pk__in=person_ids)
 
 
-def story_years(stories):
+def story_years():
     """The years from the newest published story back to the oldest, newest first.
 
-    MIN and MAX read two ends of the (status, published_at) index, however many stories
-    there are; a year in between without stories simply lists none.
+    MIN and MAX of one table read the two ends of the (status, published_at) index, however
+    many stories there are. Unlike `published()` this does not check that the story's city is
+    published (a join would read every story): at worst a year at either end lists nothing,
+    as a year between two others without stories does.
     """
-    span = stories.filter(published_at__isnull=False).aggregate(
-        first=Min("published_at"), last=Max("published_at")
-    )
+    span = Story.objects.filter(
+        status=StoryStatus.PUBLISHED, published_at__lte=timezone.now()
+    ).aggregate(first=Min("published_at"), last=Max("published_at"))
     if span["first"] is None:
         return []
     first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))

@@ -25,9 +25,7 @@ def test_the_map_shows_one_marker_per_city(seeded_live_server, phone_page):
     expect(phone_page.locator("#city-map-legend li").first).to_be_visible()
 
 
-def test_the_city_lists_map_shows_the_cities_of_the_chosen_region(
-    seeded_live_server, desktop_page
-):
+def test_the_city_lists_map_shows_the_cities_of_the_chosen_region(seeded_live_server, desktop_page):
     desktop_page.goto(seeded_live_server.url + "/cities/?region=north")
 
     north = City.objects.published().filter(region="north", latitude__isnull=False).count()
