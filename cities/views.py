@@ -13,7 +13,7 @@ from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin, query
 
 STORIES_ON_CITY_PAGE = 12
 PEOPLE_ON_CITY_PAGE = 24
-CITIES_PER_PAGE = 48
+CITIES_PER_PAGE = 24
 
 
 def count_of(queryset, field="city"):
@@ -63,9 +63,11 @@ def add_counts(cities):
 
 
 class CityListView(BoundedPaginationMixin, ListView):
-    """Published cities in the reader's alphabetical order, 48 a page, by region or programme.
+    """Published cities in the reader's alphabetical order, 24 a page, by region or programme.
 
-    Each card's project and story counts are counted for the cities of the page only.
+    Each card's project and story counts are counted for the cities of the page only. 24 is
+    about the real programme's size (19 cities), so a page of a thousand-city site costs what
+    the whole list of today's costs.
     """
 
     template_name = "cities/city_list.html"
