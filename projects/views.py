@@ -1,9 +1,14 @@
-from django.db.models import Prefetch, Q
-from django.views.generic import DetailView
+from django.db.models import F, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
 
 from projects.models import Person, ProjectMember, ResearchProject, SubProject
 from stories.models import Story
-from wecitizens.views import PublishedObjectMixin
+from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+
+PROJECTS_ON_PERSON_PAGE = 12
+STORIES_ON_PERSON_PAGE = 24
+PROJECTS_PER_PAGE = 24
 
 
 class ProjectDetailView(PublishedObjectMixin, DetailView):
@@ -25,6 +30,20 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
         return context
 
 
+def projects_of(person):
+    """The published projects `person` leads or works on, most recent first, each once.
+
+    Team membership is a subquery rather than a join, so no DISTINCT is needed.
+    """
+    joined = ProjectMember.objects.filter(person=person).values("project")
+    return (
+        ResearchProject.objects.published()
+        .filter(Q(lead=person) | Q(pk__in=joined))
+        .select_related("city")
+        .order_by(F("start_year").desc(nulls_last=True), "-pk")
+    )
+
+
 class PersonDetailView(PublishedObjectMixin, DetailView):
     template_name = "projects/person_detail.html"
     context_object_name = "person"
@@ -33,16 +52,35 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["projects"] = (
-            ResearchProject.objects.published()
-            .filter(Q(lead=person) | Q(team=person))
-            .select_related("city")
-            .distinct()
-        )
-        context["stories"] = (
+        projects = list(projects_of(person)[: PROJECTS_ON_PERSON_PAGE + 1])
+        stories = list(
             Story.objects.published()
             .filter(people=person)
             .select_related("city")
-            .newest_first()[:24]
+            .newest_first()[: STORIES_ON_PERSON_PAGE + 1]
         )
+        context.update(
+            projects=projects[:PROJECTS_ON_PERSON_PAGE],
+            has_more_projects=len(projects) > PROJECTS_ON_PERSON_PAGE,
+            stories=stories[:STORIES_ON_PERSON_PAGE],
+            has_more_stories=len(stories) > STORIES_ON_PERSON_PAGE,
+        )
+        return context
+
+
+class PersonProjectListView(BoundedPaginationMixin, ListView):
+    """Every research project of a person, 24 a page, for those with more than their page
+    shows."""
+
+    template_name = "projects/person_projects.html"
+    context_object_name = "projects"
+    paginate_by = PROJECTS_PER_PAGE
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person.objects.published(), slug=self.kwargs["slug"])
+        return projects_of(self.person)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["person"] = self.person
         return context

@@ -1,13 +1,19 @@
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from cities.models import City, Region
 from projects.models import Person, ResearchProject
 from stories.filters import StoryFilter
-from stories.models import Story, StoryKind, StoryPerson
+from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+
+# The story list offers a <select> of cities or people only while it stays short; beyond,
+# a city's page and a person's page link to their stories.
+FILTER_CITIES_MAX = 100
+FILTER_PEOPLE_MAX = 50
 
 
 class StoryListView(BoundedPaginationMixin, ListView):
@@ -27,24 +33,59 @@ class StoryListView(BoundedPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         published = Story.objects.published()
         active = self.filterset.active
+        cities = few_or_none(City.objects.published().order_by_name(), FILTER_CITIES_MAX)
+        people = few_or_none(featured_people(published).order_by_name(), FILTER_PEOPLE_MAX)
         context.update(
             filters=active,
-            filter_cities=City.objects.published().order_by_name(),
+            filter_cities=cities,
             regions=Region.choices,
             kinds=StoryKind.choices,
-            years=[
-                moment.year
-                for moment in published.filter(published_at__isnull=False).datetimes(
-                    "published_at", "year", order="DESC"
-                )
-            ],
-            filter_people=Person.objects.published()
-            .filter(stories__in=published)
-            .distinct()
-            .order_by_name(),
+            years=story_years(),
+            filter_people=people,
+            # A filter given in the URL but not among the choices is shown as a removable chip.
+            city_chip=active.get("city") not in [None, *cities],
+            person_chip=active.get("person") not in [None, *people],
             is_filtered=bool(active),
         )
         return context
+
+
+def few_or_none(queryset, most):
+    """The rows of `queryset` if there are at most `most` of them, else []: a <select> of
+    hundreds of options helps no reader, and reading them all would grow with the site."""
+    rows = list(queryset[: most + 1])
+    return rows if len(rows) <= most else []
+
+
+def featured_people(stories):
+    """Published people featured in `stories`, at most FILTER_PEOPLE_MAX + 1 of them.
+
+    The limit is inside the subquery, so the database stops as soon as there are too many.
+    """
+    person_ids = (
+        StoryPerson.objects.filter(story__in=stories, person__is_published=True)
+        .order_by()
+        .values("person")
+        .distinct()[: FILTER_PEOPLE_MAX + 1]
+    )
+    return Person.objects.filter(pk__in=person_ids)
+
+
+def story_years():
+    """The years from the newest published story back to the oldest, newest first.
+
+    MIN and MAX of one table read the two ends of the (status, published_at) index, however
+    many stories there are. Unlike `published()` this does not check that the story's city is
+    published (a join would read every story): at worst a year at either end lists nothing,
+    as a year between two others without stories does.
+    """
+    span = Story.objects.filter(
+        status=StoryStatus.PUBLISHED, published_at__lte=timezone.now()
+    ).aggregate(first=Min("published_at"), last=Max("published_at"))
+    if span["first"] is None:
+        return []
+    first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
+    return list(range(last, first - 1, -1))
 
 
 class StoryDetailView(PublishedObjectMixin, DetailView):

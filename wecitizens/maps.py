@@ -1,11 +1,14 @@
-"""The city map: the data that static/js/city-map.js draws with Leaflet.
+"""The city map: the data that static/js/city-map.js fetches and draws with Leaflet.
 
-The page carries the data in a `json_script` element (no inline script, so a strict
-Content-Security-Policy holds) and always lists the same cities as plain links, so the map is
-an addition for readers with JavaScript and map tiles, never the only way to a city.
+The pages do not carry the markers: with a thousand cities they would outweigh the page.
+`static/js/city-map.js` fetches them from `cities:city_map` (JSON, same origin, so the
+Content-Security-Policy's `connect-src 'self'` allows it) after the page has loaded. Each page
+that shows the map also links its cities as plain HTML, so the map is an addition for readers
+with JavaScript and map tiles, never the only way to a city.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from cities.models import Region
@@ -21,30 +24,43 @@ REGION_COLOURS = {
     Region.SOUTH: "#56b4e9",
 }
 
+# What a marker needs from a city, so the map's query reads nothing else.
+MARKER_FIELDS = ("slug", "name_th", "name_en", "region", "latitude", "longitude")
+
 
 def city_map_data(cities):
-    """Everything the map script needs, for cities that have coordinates.
+    """Everything the map script needs: one marker per city that has coordinates, the legend
+    (the regions present, in the order of Region), the tile server and the control labels.
 
-    Returns None when no city can be placed, so the page can leave the map out.
+    With no marker the script leaves the map hidden.
     """
-    markers = [
-        {
-            "name": translated(city, "name").text,
-            "lang": translated(city, "name").language,
-            "url": city.get_absolute_url(),
-            "lat": float(city.latitude),
-            "lng": float(city.longitude),
-            "region": city.region,
-            "regionName": str(Region(city.region).label),
-            "colour": REGION_COLOURS[city.region],
-        }
-        for city in cities
-        if city.latitude is not None and city.longitude is not None
-    ]
-    if not markers:
-        return None
+    # One reverse() for all the cities (a thousand reverse() calls cost more than the query).
+    prefix = reverse("cities:city_detail", kwargs={"slug": "-"}).removesuffix("-/")
+    markers = []
+    for city in cities:
+        if city.latitude is None or city.longitude is None:
+            continue
+        name = translated(city, "name")
+        markers.append(
+            {
+                "name": name.text,
+                "lang": name.language,
+                "url": f"{prefix}{city.slug}/",
+                "lat": float(city.latitude),
+                "lng": float(city.longitude),
+                "region": city.region,
+                "regionName": str(Region(city.region).label),
+                "colour": REGION_COLOURS[city.region],
+            }
+        )
+    present = {marker["region"] for marker in markers}
     return {
         "markers": markers,
+        "legend": [
+            {"region": region.value, "name": str(region.label), "colour": REGION_COLOURS[region]}
+            for region in Region
+            if region.value in present
+        ],
         "tiles": {
             "url": settings.WECITIZENS_MAP_TILE_URL,
             "attribution": settings.WECITIZENS_MAP_TILE_ATTRIBUTION,
@@ -55,15 +71,3 @@ def city_map_data(cities):
             "zoomOut": gettext("Zoom out"),
         },
     }
-
-
-def regions_on_map(map_data):
-    """[(region value, label, colour)] for the legend, in the order of Region."""
-    if not map_data:
-        return []
-    present = {marker["region"] for marker in map_data["markers"]}
-    return [
-        (region.value, region.label, REGION_COLOURS[region])
-        for region in Region
-        if region.value in present
-    ]

@@ -29,11 +29,15 @@ class NameOrderingQuerySet(models.QuerySet):
     name_field = "name"
 
     def order_by_name(self):
+        return self.order_by(*self.name_ordering())
+
+    def name_ordering(self):
+        """The ORDER BY expressions of `order_by_name`, e.g. for a window function."""
         thai = f"{self.name_field}_th"
         if active_content_language() == "th":
-            return self.order_by(thai_ordered(thai), "pk")
+            return [thai_ordered(thai), models.F("pk").asc()]
         english = NullIf(f"{self.name_field}_en", models.Value(""))
-        return self.order_by(Lower(Coalesce(english, thai)), "pk")
+        return [Lower(Coalesce(english, thai)).asc(), models.F("pk").asc()]
 
 
 class Tag(TagBase):

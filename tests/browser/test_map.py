@@ -1,6 +1,11 @@
-"""The city map in a real browser, and the page without it."""
+"""The city map in a real browser, and the page without it.
+
+The markers are fetched from /cities/map.json after the page loads, so the tests wait for
+them rather than count them at once.
+"""
 
 import pytest
+from playwright.sync_api import expect
 
 from cities.models import City
 
@@ -14,8 +19,18 @@ def placed_cities():
 def test_the_map_shows_one_marker_per_city(seeded_live_server, phone_page):
     phone_page.goto(seeded_live_server.url + "/")
 
-    assert phone_page.locator("#city-map-figure").is_visible()
-    assert phone_page.locator(".map-marker").count() == placed_cities() > 0
+    assert placed_cities() > 0
+    expect(phone_page.locator(".map-marker")).to_have_count(placed_cities())
+    expect(phone_page.locator("#city-map-figure")).to_be_visible()
+    expect(phone_page.locator("#city-map-legend li").first).to_be_visible()
+
+
+def test_the_city_lists_map_shows_the_cities_of_the_chosen_region(seeded_live_server, desktop_page):
+    desktop_page.goto(seeded_live_server.url + "/cities/?region=north")
+
+    north = City.objects.published().filter(region="north", latitude__isnull=False).count()
+    expect(desktop_page.locator(".map-marker")).to_have_count(north)
+    expect(desktop_page.locator("#city-map-legend li")).to_have_count(1)
 
 
 def test_a_marker_opens_its_city_page(seeded_live_server, desktop_page):

@@ -1,12 +1,16 @@
 import pytest
 
 from cities.models import Region
+from cities.views import CITIES_PER_PAGE, PEOPLE_ON_CITY_PAGE
+from tests.conftest import QUERY_BUDGET
 from tests.factories import (
     CityFactory,
     PersonFactory,
     ProgrammeMembershipFactory,
+    ProjectMemberFactory,
     ResearchProjectFactory,
     StoryFactory,
+    StoryPersonFactory,
     SubProjectFactory,
 )
 from tests.pages import html_lang, language_of, link_order, url_in
@@ -109,6 +113,58 @@ def test_city_list_query_count_does_not_grow_with_cities(assert_queries_do_not_g
     assert_queries_do_not_grow(url_in("th", "cities:city_list"), add_cities)
 
 
+def test_city_list_shows_a_page_of_cities_with_the_full_count_and_a_link_to_the_next(client):
+    for n in range(CITIES_PER_PAGE + 2):
+        CityFactory(name_th=f"เมือง {n:03}")
+
+    first = city_list(client)
+    second = city_list(client, page="2")
+
+    assert len(first.context["cities"]) == CITIES_PER_PAGE
+    assert [city.name_th for city in second.context["cities"]] == [
+        f"เมือง {CITIES_PER_PAGE:03}",
+        f"เมือง {CITIES_PER_PAGE + 1:03}",
+    ]
+    assert f"{CITIES_PER_PAGE + 2} เมือง" in first.content.decode()
+    assert 'href="?page=2"' in first.content.decode()
+    assert 'rel="prev"' in second.content.decode()
+
+
+def test_city_list_pages_keep_the_filters(client):
+    for _ in range(CITIES_PER_PAGE + 1):
+        CityFactory(region=Region.SOUTH)
+    CityFactory(region=Region.NORTH)
+
+    response = city_list(client, region="south")
+
+    assert response.context["paginator"].count == CITIES_PER_PAGE + 1
+    assert 'href="?region=south&amp;page=2"' in response.content.decode()
+
+
+def test_city_list_counts_projects_and_stories_of_the_cities_on_the_page(client):
+    cities = [CityFactory(name_th=f"เมือง {n:03}") for n in range(CITIES_PER_PAGE + 1)]
+    last = cities[-1]
+    ResearchProjectFactory.create_batch(2, city=last)
+    StoryFactory.create_batch(3, city=last)
+
+    [listed_city] = city_list(client, page="2").context["cities"]
+
+    assert listed_city == last
+    assert (listed_city.project_count, listed_city.story_count) == (2, 3)
+
+
+def test_city_list_counts_projects_and_stories_once_for_the_page_not_per_city(
+    client, django_assert_max_num_queries
+):
+    CityFactory.create_batch(3)
+
+    with django_assert_max_num_queries(QUERY_BUDGET) as queries:
+        city_list(client)
+
+    counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counting) == 2  # the matching cities; the page's counts
+
+
 # A city's page
 
 
@@ -176,6 +232,35 @@ def test_city_page_lists_people_of_the_city_and_its_projects(client):
     assert set(response.context["people"]) == {resident, lead}
 
 
+def test_city_page_lists_24_people_research_team_first_and_points_to_the_others(client):
+    city = CityFactory()
+    lead = PersonFactory(name_th="ฮ หัวหน้า")
+    project = ResearchProjectFactory(city=city, lead=lead)
+    member = ProjectMemberFactory(project=project, person=PersonFactory(name_th="ฮ ทีม")).person
+    residents = [PersonFactory(city=city, name_th=f"ก {n:02}") for n in range(PEOPLE_ON_CITY_PAGE)]
+    interviewee = PersonFactory(name_th="ข ผู้ให้สัมภาษณ์")
+    StoryPersonFactory(story=StoryFactory(city=city), person=interviewee)
+
+    response = client.get(city.get_absolute_url())
+
+    people = response.context["people"]
+    assert len(people) == PEOPLE_ON_CITY_PAGE
+    assert people[:3] == [lead, member, residents[0]]
+    assert interviewee not in people
+    assert f'href="/stories/?city={city.slug}"' in response.content.decode()
+
+
+def test_city_page_lists_the_people_its_stories_feature(client):
+    city = CityFactory()
+    interviewee = StoryPersonFactory(story=StoryFactory(city=city)).person
+    StoryPersonFactory(story=StoryFactory(city=city, draft=True))
+
+    response = client.get(city.get_absolute_url())
+
+    assert response.context["people"] == [interviewee]
+    assert not response.context["has_more_people"]
+
+
 def test_english_city_page_shows_untranslated_thai_text_marked_as_thai(client):
     city = CityFactory(name_en="", summary_th="สรุปเรื่องเมือง", summary_en="")
 
@@ -214,6 +299,7 @@ def test_city_page_query_count_does_not_grow_with_its_content(assert_queries_do_
             project = ResearchProjectFactory(city=city, untitled=True)
             SubProjectFactory(project=project)
             PersonFactory(city=city)
-            StoryFactory(city=city)
+            ProjectMemberFactory(project=project)
+            StoryPersonFactory(story=StoryFactory(city=city))
 
     assert_queries_do_not_grow(city.get_absolute_url(), add_content)

@@ -2,6 +2,7 @@ import itertools
 
 import pytest
 
+from projects.views import PROJECTS_ON_PERSON_PAGE, PROJECTS_PER_PAGE, STORIES_ON_PERSON_PAGE
 from tests.factories import (
     CityFactory,
     MilestoneFactory,
@@ -178,3 +179,85 @@ def test_person_page_query_count_does_not_grow_with_projects_and_stories(
             StoryPersonFactory(person=person)
 
     assert_queries_do_not_grow(person.get_absolute_url(), add_content)
+
+
+def test_person_page_shows_the_12_most_recent_projects_and_links_all_of_them(client):
+    person = PersonFactory()
+    for year in range(2001, 2001 + PROJECTS_ON_PERSON_PAGE + 1):
+        ResearchProjectFactory(lead=person, start_year=year, end_year=year)
+
+    response = client.get(person.get_absolute_url())
+
+    projects = response.context["projects"]
+    assert len(projects) == PROJECTS_ON_PERSON_PAGE
+    assert projects[0].start_year == 2001 + PROJECTS_ON_PERSON_PAGE
+    assert f'href="/people/{person.slug}/projects/"' in response.content.decode()
+
+
+def test_person_page_without_more_projects_has_no_link_to_them(client):
+    person = PersonFactory()
+    ResearchProjectFactory(lead=person)
+
+    response = client.get(person.get_absolute_url())
+
+    assert f"/people/{person.slug}/projects/" not in response.content.decode()
+
+
+def test_person_page_shows_24_stories_and_links_the_story_list_filtered_by_person(client):
+    person = PersonFactory()
+    StoryPersonFactory.create_batch(STORIES_ON_PERSON_PAGE + 1, person=person)
+
+    response = client.get(person.get_absolute_url())
+
+    assert len(response.context["stories"]) == STORIES_ON_PERSON_PAGE
+    assert f'href="/stories/?person={person.slug}"' in response.content.decode()
+
+
+def test_person_with_few_stories_has_no_link_to_more(client):
+    person = PersonFactory()
+    StoryPersonFactory(person=person)
+
+    response = client.get(person.get_absolute_url())
+
+    assert f"?person={person.slug}" not in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_a_persons_projects_page_lists_every_public_project_24_a_page(client, language):
+    person = PersonFactory()
+    led = ResearchProjectFactory.create_batch(PROJECTS_PER_PAGE, lead=person)
+    joined = ProjectMemberFactory(person=person).project
+    ProjectMemberFactory(person=person, project=led[0])  # led and joined: listed once
+    ResearchProjectFactory(lead=person, is_published=False)
+    ResearchProjectFactory()
+    url = url_in(language, "projects:person_projects", slug=person.slug)
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+
+    assert first.status_code == second.status_code == 200
+    assert first.context["paginator"].count == PROJECTS_PER_PAGE + 1
+    listed = list(first.context["projects"]) + list(second.context["projects"])
+    assert sorted(project.pk for project in listed) == sorted(p.pk for p in [*led, joined])
+    assert 'rel="next"' in first.content.decode()
+
+
+def test_an_unpublished_persons_projects_page_is_404(client):
+    person = PersonFactory(is_published=False)
+
+    response = client.get(url_in("th", "projects:person_projects", slug=person.slug))
+
+    assert response.status_code == 404
+
+
+def test_a_persons_projects_page_query_count_does_not_grow(assert_queries_do_not_grow):
+    person = PersonFactory()
+
+    def add_projects(count):
+        for _ in range(count):
+            ResearchProjectFactory(lead=person)
+            ProjectMemberFactory(person=person)
+
+    assert_queries_do_not_grow(
+        url_in("th", "projects:person_projects", slug=person.slug), add_projects
+    )

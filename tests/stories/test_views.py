@@ -1,8 +1,10 @@
+import datetime
 import itertools
 
 import pytest
 
 from stories.models import StoryKind
+from stories.views import FILTER_CITIES_MAX, FILTER_PEOPLE_MAX
 from tests.factories import (
     CityFactory,
     PersonFactory,
@@ -11,7 +13,7 @@ from tests.factories import (
     StoryPersonFactory,
     UserFactory,
 )
-from tests.pages import html_lang, language_of, url_in
+from tests.pages import html_lang, language_of, parse, url_in
 from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +102,117 @@ def test_story_list_query_count_does_not_grow_with_stories(assert_queries_do_not
         StoryFactory.create_batch(count, tags=["ข่าว"])
 
     assert_queries_do_not_grow(url_in("th", "stories:story_list"), add_stories)
+
+
+# The story list's filter choices stay short, whatever the size of the site
+
+
+def select_options(response, name):
+    """The values of the <select name=…> options, or None when the page has no such select."""
+    page = parse(response)
+    in_select, options, found = False, [], False
+    for tag, attrs in page.elements:
+        if tag == "select":
+            in_select = attrs.get("name") == name
+            found = found or in_select
+        elif tag == "option" and in_select:
+            options.append(attrs.get("value"))
+        elif tag not in ("option",):
+            in_select = False
+    return options[1:] if found else None  # options[0] is "all"
+
+
+def test_year_choices_run_from_the_newest_public_story_back_to_the_oldest(client):
+    def dated(year, **kwargs):
+        moment = datetime.datetime(year, 6, 1, tzinfo=datetime.UTC)
+        return StoryFactory(published_at=moment, **kwargs)
+
+    dated(2019)
+    dated(2022)
+    dated(2010, status="draft")
+    StoryFactory(scheduled=True)
+
+    response = story_list(client)
+
+    assert response.context["years"] == [2022, 2021, 2020, 2019]
+    assert select_options(response, "year") == ["2022", "2021", "2020", "2019"]
+
+
+def test_year_choices_are_left_out_without_dated_stories(client):
+    StoryFactory(published_at=None)
+
+    assert select_options(story_list(client), "year") is None
+
+
+def test_person_choices_list_the_featured_people_while_they_are_few(client):
+    featured = [StoryPersonFactory().person for _ in range(FILTER_PEOPLE_MAX)]
+    PersonFactory()  # in no story
+    StoryPersonFactory(story=StoryFactory(draft=True))
+
+    options = select_options(story_list(client), "person")
+
+    assert sorted(options) == sorted(person.slug for person in featured)
+
+
+def test_person_choices_are_left_out_when_many_people_are_featured(client):
+    StoryPersonFactory.create_batch(FILTER_PEOPLE_MAX + 1)
+
+    assert select_options(story_list(client), "person") is None
+
+
+def test_person_filter_works_without_its_select_and_shows_a_removable_chip(client):
+    StoryPersonFactory.create_batch(FILTER_PEOPLE_MAX + 1)
+    person = PersonFactory(name_th="สมหญิง รักเมือง", honorific_th="")
+    story = StoryPersonFactory(person=person).story
+
+    response = story_list(client, person=person.slug, kind="article")
+
+    assert list(response.context["stories"]) == [story]
+    page = response.content.decode()
+    assert f'<input type="hidden" name="person" value="{person.slug}">' in page
+    assert "สมหญิง รักเมือง" in page
+    assert 'href="?kind=article"' in page  # the chip's "show everyone" keeps the other filters
+
+
+def test_city_choices_are_left_out_beyond_100_cities_and_the_filter_still_works(client):
+    CityFactory.create_batch(FILTER_CITIES_MAX)
+    city = CityFactory(name_th="น่าน")
+    story = StoryFactory(city=city)
+    StoryFactory()
+
+    response = story_list(client, city=city.slug)
+
+    assert select_options(response, "city") is None
+    assert select_options(response, "region") is not None
+    assert list(response.context["stories"]) == [story]
+    page = response.content.decode()
+    assert f'<input type="hidden" name="city" value="{city.slug}">' in page
+    assert "น่าน" in page
+    assert 'href="?">' in page  # the chip's "show every city"
+
+
+def test_city_choices_list_every_published_city_while_there_are_few(client):
+    cities = CityFactory.create_batch(3)
+    CityFactory(is_published=False)
+
+    options = select_options(story_list(client, city=cities[0].slug), "city")
+
+    assert sorted(options) == sorted(city.slug for city in cities)
+    assert b"active-filters" not in story_list(client, city=cities[0].slug).content
+
+
+def test_story_list_query_count_does_not_grow_with_featured_people(assert_queries_do_not_grow):
+    def add_people(count):
+        StoryPersonFactory.create_batch(count)
+
+    assert_queries_do_not_grow(url_in("th", "stories:story_list"), add_people)
+
+
+def test_story_list_query_count_does_not_grow_with_cities(assert_queries_do_not_grow):
+    def add_cities(count):
+        CityFactory.create_batch(count)
+
+    assert_queries_do_not_grow(url_in("th", "stories:story_list"), add_cities)
 
 
 # A story's page

@@ -1,45 +1,97 @@
-import json
-import re
 from decimal import Decimal
 
 import pytest
 
-from tests.factories import CityFactory
-from tests.pages import parse
+from tests.factories import CityFactory, ProgrammeMembershipFactory
+from tests.pages import parse, url_in
 
 pytestmark = pytest.mark.django_db
 
 
-def map_data(response):
-    match = re.search(
-        r'<script id="city-map-data" type="application/json">(.*?)</script>',
-        response.content.decode(),
-    )
-    return json.loads(match.group(1)) if match else None
+def map_data(client, language="th", **params):
+    response = client.get(url_in(language, "cities:city_map"), params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()
 
 
 def placed_city(**kwargs):
     return CityFactory(latitude=Decimal("18.79"), longitude=Decimal("98.98"), **kwargs)
 
 
-@pytest.mark.parametrize("url", ["/", "/cities/"])
-def test_the_map_has_one_marker_per_published_city_with_coordinates(client, url):
+def test_the_map_has_one_marker_per_published_city_with_coordinates(client):
     placed_city(slug="chiang-mai", name_th="เชียงใหม่")
     placed_city(is_published=False)
     CityFactory(latitude=None, longitude=None)
 
-    markers = map_data(client.get(url))["markers"]
+    markers = map_data(client)["markers"]
 
     assert [(m["name"], m["url"], m["region"]) for m in markers] == [
         ("เชียงใหม่", "/cities/chiang-mai/", "north")
     ]
 
 
+def test_english_map_data_names_and_links_cities_in_english(client):
+    placed_city(slug="chiang-mai", name_th="เชียงใหม่", name_en="Chiang Mai")
+    placed_city(slug="roi-et", name_th="ร้อยเอ็ด", name_en="")
+
+    markers = map_data(client, "en")["markers"]
+
+    assert sorted((m["name"], m["lang"], m["url"]) for m in markers) == [
+        ("Chiang Mai", "en", "/en/cities/chiang-mai/"),
+        ("ร้อยเอ็ด", "th", "/en/cities/roi-et/"),
+    ]
+
+
+def test_map_data_follows_the_city_lists_region_and_programme_filters(client):
+    north = placed_city(region="north")
+    south = placed_city(region="south")
+    member = ProgrammeMembershipFactory(city=south)
+
+    def names(**params):
+        return {m["url"] for m in map_data(client, **params)["markers"]}
+
+    assert names(region="north") == {north.get_absolute_url()}
+    assert names(programme=member.programme.slug) == {south.get_absolute_url()}
+    assert names(region="nowhere") == {north.get_absolute_url(), south.get_absolute_url()}
+
+
+def test_map_legend_lists_the_regions_present_in_region_order(client):
+    placed_city(region="south")
+    placed_city(region="north")
+
+    legend = map_data(client)["legend"]
+
+    assert [(entry["region"], entry["name"]) for entry in legend] == [
+        ("north", "ภาคเหนือ"),
+        ("south", "ภาคใต้"),
+    ]
+
+
+def test_the_city_list_points_the_map_at_its_own_filters(client):
+    member = ProgrammeMembershipFactory(city=placed_city())
+
+    page = client.get(
+        "/cities/", {"region": "north", "programme": member.programme.slug, "page": "2"}
+    ).content.decode()
+
+    query = f"region=north&amp;programme={member.programme.slug}"
+    assert f'data-map-url="/cities/map.json?{query}"' in page
+
+
+def test_map_data_costs_the_same_queries_for_few_and_many_cities(assert_queries_do_not_grow):
+    def add_cities(count):
+        for _ in range(count):
+            placed_city()
+
+    assert_queries_do_not_grow(url_in("th", "cities:city_map"), add_cities, budget=2)
+
+
 def test_markers_are_coloured_by_region(client):
     placed_city(region="north")
     placed_city(region="south")
 
-    colours = {m["region"]: m["colour"] for m in map_data(client.get("/cities/"))["markers"]}
+    colours = {m["region"]: m["colour"] for m in map_data(client)["markers"]}
 
     assert colours["north"] != colours["south"]
 
@@ -49,7 +101,7 @@ def test_the_tile_server_and_its_attribution_are_settings(client, settings):
     settings.WECITIZENS_MAP_TILE_ATTRIBUTION = "© Example"
     placed_city()
 
-    tiles = map_data(client.get("/"))["tiles"]
+    tiles = map_data(client)["tiles"]
 
     assert (tiles["url"], tiles["attribution"]) == (
         "https://tiles.example/{z}/{x}/{y}.png",
@@ -69,18 +121,17 @@ def test_the_map_script_is_a_static_file_not_inline(client):
     assert map_scripts == ["/static/vendor/leaflet/leaflet.js", "/static/js/city-map.js"]
 
 
-def test_without_placed_cities_the_page_has_no_map_but_still_lists_cities(client):
+def test_without_placed_cities_the_map_has_no_markers_but_the_page_lists_cities(client):
     CityFactory(name_th="ลำปาง", latitude=None, longitude=None)
 
-    response = client.get("/cities/")
-
-    assert map_data(response) is None
-    assert "ลำปาง" in response.content.decode()
+    assert map_data(client)["markers"] == []
+    assert "ลำปาง" in client.get("/cities/").content.decode()
+    assert "ลำปาง" in client.get("/").content.decode()
 
 
 def test_the_map_labels_follow_the_page_language(client):
     placed_city()
 
-    labels = map_data(client.get("/en/"))["labels"]
+    labels = map_data(client, "en")["labels"]
 
     assert labels["zoomIn"] == "Zoom in"
