@@ -129,7 +129,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         stories = list(
             Story.objects.published()
             .filter(city=city)
-            .select_related("city")
+            .for_cards()
             .newest_first()[: STORIES_ON_CITY_PAGE + 1]
         )
         context.update(

@@ -56,7 +56,7 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
         stories = list(
             Story.objects.published()
             .filter(people=person)
-            .select_related("city")
+            .for_cards()
             .newest_first()[: STORIES_ON_PERSON_PAGE + 1]
         )
         context.update(

@@ -40,12 +40,7 @@ class StoryFeed(Feed):
         return Story.objects.published()
 
     def items(self, obj):
-        return (
-            self.stories(obj)
-            .select_related("city")
-            .prefetch_related("tags")
-            .newest_first()[:FEED_LENGTH]
-        )
+        return self.stories(obj).for_cards().prefetch_related("tags").newest_first()[:FEED_LENGTH]
 
     def title(self, obj):
         return gettext("WeCitizens: stories")

@@ -133,7 +133,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.published().select_related("city").newest_first()
+        stories = Story.objects.published().for_cards().newest_first()
         context.update(
             programmes=Programme.objects.all(),
             regions=cities_by_region(),
