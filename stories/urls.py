@@ -8,4 +8,5 @@ urlpatterns = [
     path("stories/", views.StoryListView.as_view(), name="story_list"),
     path("stories/<slug:slug>/", views.StoryDetailView.as_view(), name="story_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+    path("tags/<slug:slug>/projects/", views.TagProjectListView.as_view(), name="tag_projects"),
 ]

@@ -1,4 +1,4 @@
-from django.db.models import Max, Min, Prefetch
+from django.db.models import F, Max, Min, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
@@ -124,7 +124,24 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
         return story.is_public
 
 
+PROJECTS_ON_TAG_PAGE = 6
+PROJECTS_PER_PAGE = 24
+
+
+def projects_tagged(tag):
+    """Published research projects with `tag`, the most recent first."""
+    return (
+        ResearchProject.objects.published()
+        .filter(tags=tag)
+        .select_related("city")
+        .order_by(F("start_year").desc(nulls_last=True), "-pk")
+    )
+
+
 class TagDetailView(BoundedPaginationMixin, ListView):
+    """A tag's stories, paged, and its most recent research projects (the rest on their own
+    paged list: a popular tag can have more than a thousand)."""
+
     template_name = "stories/tag_detail.html"
     context_object_name = "stories"
     paginate_by = 12
@@ -135,8 +152,27 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tag"] = self.tag
-        context["projects"] = (
-            ResearchProject.objects.published().filter(tags=self.tag).select_related("city")
+        projects = list(projects_tagged(self.tag)[: PROJECTS_ON_TAG_PAGE + 1])
+        context.update(
+            tag=self.tag,
+            projects=projects[:PROJECTS_ON_TAG_PAGE],
+            has_more_projects=len(projects) > PROJECTS_ON_TAG_PAGE,
         )
+        return context
+
+
+class TagProjectListView(BoundedPaginationMixin, ListView):
+    """Every research project with a tag, 24 a page."""
+
+    template_name = "stories/tag_projects.html"
+    context_object_name = "projects"
+    paginate_by = PROJECTS_PER_PAGE
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return projects_tagged(self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
         return context

@@ -389,3 +389,58 @@ def test_hidden_story_is_404_to_a_logged_in_reader_who_is_not_staff(client):
     client.force_login(UserFactory())
 
     assert client.get(StoryFactory(draft=True).get_absolute_url()).status_code == 404
+
+
+def test_tag_page_shows_its_newest_projects_and_links_to_all_of_them(client):
+    tag = Tag.objects.create(name="ข่าว")
+    projects = [ResearchProjectFactory(tags=[tag], start_year=2000 + n) for n in range(8)]
+
+    response = client.get(tag.get_absolute_url())
+
+    newest_first = projects[::-1]
+    assert list(response.context["projects"]) == newest_first[:6]
+    all_url = url_in("th", "stories:tag_projects", slug=tag.slug)
+    links = [attrs.get("href") for tag_name, attrs in parse(response).elements if tag_name == "a"]
+    assert all_url in links
+
+
+def test_tag_page_without_more_projects_has_no_link_to_them(client):
+    tag = Tag.objects.create(name="ข่าว")
+    ResearchProjectFactory(tags=[tag])
+
+    response = client.get(tag.get_absolute_url())
+
+    assert url_in("th", "stories:tag_projects", slug=tag.slug) not in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_tag_projects_page_lists_every_published_project_with_the_tag_paged(client, language):
+    tag = Tag.objects.create(name="ข่าว")
+    published = [ResearchProjectFactory(tags=[tag]) for _ in range(25)]
+    ResearchProjectFactory(tags=[tag], is_published=False)
+    ResearchProjectFactory(tags=["ข้าว"])
+    url = url_in(language, "stories:tag_projects", slug=tag.slug)
+
+    first, second = client.get(url), client.get(url, {"page": 2})
+
+    assert first.status_code == second.status_code == 200
+    shown = list(first.context["projects"]) + list(second.context["projects"])
+    assert sorted(project.pk for project in shown) == sorted(p.pk for p in published)
+    assert first.context["paginator"].count == 25
+    assert html_lang(first) == language
+
+
+def test_tag_projects_page_of_an_unknown_tag_is_404(client):
+    url = url_in("th", "stories:tag_projects", slug="tag-00000000")
+
+    assert client.get(url).status_code == 404
+
+
+def test_tag_projects_page_query_count_does_not_grow(assert_queries_do_not_grow):
+    tag = Tag.objects.create(name="ข่าว")
+
+    def add_tagged(count):
+        for _ in range(count):
+            ResearchProjectFactory(tags=[tag])
+
+    assert_queries_do_not_grow(url_in("th", "stories:tag_projects", slug=tag.slug), add_tagged)
