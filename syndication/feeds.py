@@ -30,7 +30,12 @@ class StoryFeed(Feed):
         # One Feed instance serves every request: give each request its own copy.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        # The feed writer appends every tag as a chunk of its own; a WSGI server sends each
+        # chunk with a system call (issue 6: thousands per feed, a quarter of the throughput
+        # even when served from the page cache). One body, one write.
+        response.content = response.content
+        return response
 
     @property
     def language(self):

@@ -182,3 +182,10 @@ def test_feed_queries_do_not_grow_with_stories(client, django_assert_max_num_que
         StoryFactory(tags=["ข้าว"])
     with django_assert_max_num_queries(len(few)):
         client.get(url_in("th", "feeds:stories_rss"))
+
+
+def test_a_feed_is_sent_as_one_body_not_one_chunk_per_tag(client, site):
+    response = client.get(url_in("th", "feeds:stories_rss"))
+
+    assert response.status_code == 200
+    assert len(list(response)) == 1  # what the WSGI server iterates and writes
