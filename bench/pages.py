@@ -211,9 +211,54 @@ def compare(small_path, large_path):
             print(f"  {name:<16} {before:>7.1f} ms -> {after:>7.1f} ms  x{after / before:.2f}")
 
 
+def figures_table(small_path, large_path):
+    """The figures of both runs as one Markdown table (docs/scaling.md, the closing note)."""
+    runs = {}
+    for size, path in (("real", small_path), ("generated", large_path)):
+        for run in json.loads(Path(path).read_text()):
+            runs[size, run["label"].split("/")[1]] = run
+
+    def cell(size, mode, name):
+        page = runs[size, mode]["pages"].get(name)
+        if page is None:
+            return "–"
+        measured = page["page"]
+        return (
+            f"{measured['rps']:,.0f} r/s, {measured['p50_ms']:.1f} ms, "
+            f"{page['ratio_django_floor']:.0%}"
+        )
+
+    def growth(mode, name):
+        small = runs["real", mode]["pages"].get(name)
+        large = runs["generated", mode]["pages"].get(name)
+        if not small or not large:
+            return "–"
+        return f"×{large['page']['p50_ms'] / small['page']['p50_ms']:.2f}"
+
+    stories = {size: runs[size, "cache-off"]["stories"] for size in ("real", "generated")}
+    print(
+        "| page | queries | HTML bytes (real / generated) "
+        f"| cache off, real ({stories['real']:,} stories): r/s, p50, vs Django floor "
+        "| cache on, real "
+        f"| cache off, generated ({stories['generated']:,} stories) | cache on, generated "
+        "| p50 growth, cache off | p50 growth, cache on |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, page in runs["real", "cache-off"]["pages"].items():
+        large = runs["generated", "cache-off"]["pages"].get(name, {})
+        print(
+            f"| {name} | {page['queries']} | {page['bytes']:,} / {large.get('bytes', 0):,} "
+            f"| {cell('real', 'cache-off', name)} | {cell('real', 'cache-on', name)} "
+            f"| {cell('generated', 'cache-off', name)} | {cell('generated', 'cache-on', name)} "
+            f"| {growth('cache-off', name)} | {growth('cache-on', name)} |"
+        )
+
+
 def main():
     if sys.argv[1:2] == ["--compare"]:
         return compare(*sys.argv[2:4])
+    if sys.argv[1:2] == ["--table"]:
+        return figures_table(*sys.argv[2:4])
     parser = argparse.ArgumentParser()
     parser.add_argument("--label", required=True)
     parser.add_argument("--port", type=int, default=18710)

@@ -51,5 +51,8 @@ fi
 # The shared demo pictures live in MEDIA_ROOT, which may be new for an existing database.
 .venv/bin/python manage.py generate_demo_data --images-only
 .venv/bin/python bench/pages.py --label generated "${args[@]}" --json bench/results/generated.json
-[ -f bench/results/real.json ] && .venv/bin/python bench/pages.py --compare bench/results/real.json bench/results/generated.json
+if [ -f bench/results/real.json ]; then
+  .venv/bin/python bench/pages.py --compare bench/results/real.json bench/results/generated.json
+  .venv/bin/python bench/pages.py --table bench/results/real.json bench/results/generated.json
+fi
 echo "gunicorn log: $work/gunicorn.log"
