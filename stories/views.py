@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+import search.query
 from cities.models import City, Region
 from projects.models import Person, ResearchProject
 from stories.filters import StoryFilter
@@ -46,6 +47,9 @@ class StoryListView(BoundedPaginationMixin, ListView):
             city_chip=active.get("city") not in [None, *cities],
             person_chip=active.get("person") not in [None, *people],
             is_filtered=bool(active),
+            # `?q=` narrows the list to the first MAX_COUNT stories the search finds.
+            search_is_capped=bool(active.get("q"))
+            and context["paginator"].count >= search.query.MAX_COUNT,
         )
         return context
 

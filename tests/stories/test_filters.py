@@ -153,3 +153,18 @@ def test_search_narrows_the_list_to_a_bounded_number_of_stories(client, monkeypa
 
     assert response.status_code == 200
     assert response.context["paginator"].count == 3
+    # The reader is told, and pointed to the search page's best matches.
+    assert response.context["search_is_capped"]
+    search_url = url_in(language, "search:search")
+    assert f'href="{search_url}?q=%E0%B8%95' in response.content.decode()
+
+
+def test_a_search_under_the_bound_lists_every_match_without_a_notice(client, monkeypatch):
+    monkeypatch.setattr("search.query.MAX_COUNT", 3)
+    StoryFactory.create_batch(2, title_th="ตลาดน้ำ")
+
+    response = client.get(url_in("th", "stories:story_list"), {"q": "ตลาดน้ำ"})
+
+    assert response.context["paginator"].count == 2
+    assert not response.context["search_is_capped"]
+    assert url_in("th", "search:search") + "?q=" not in response.content.decode()
