@@ -20,12 +20,13 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from PIL import Image, ImageOps
 
+from wecitizens.renditions import UNREADABLE, UNREADABLE_RETRY_SECONDS
+
 logger = logging.getLogger(__name__)
 
 SHARE_SIZE = (1200, 630)
 DEFAULT_SHARE_IMAGE = "img/share-default.png"
-MADE, UNREADABLE = "made", "unreadable"
-UNREADABLE_RETRY_SECONDS = 300
+MADE = "made"
 
 
 def _rendition_name(obj, field_name):
