@@ -96,6 +96,9 @@ class ResearchProjectQuerySet(NameOrderingQuerySet):
     def published(self):
         return self.filter(is_published=True, city__is_published=True)
 
+    def newest_first(self):
+        return self.order_by(models.F("start_year").desc(nulls_last=True), "-pk")
+
 
 class ResearchProject(TranslationStatusMixin, TimestampedModel):
     """A funded research project (ชุดโครงการ) in one city, under one programme.

@@ -1,5 +1,6 @@
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from projects.models import Person, ProjectMember, ResearchProject, SubProject
@@ -40,7 +41,7 @@ def projects_of(person):
         ResearchProject.objects.published()
         .filter(Q(lead=person) | Q(pk__in=joined))
         .select_related("city")
-        .order_by(F("start_year").desc(nulls_last=True), "-pk")
+        .newest_first()
     )
 
 
@@ -68,19 +69,32 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
         return context
 
 
-class PersonProjectListView(BoundedPaginationMixin, ListView):
-    """Every research project of a person, 24 a page, for those with more than their page
-    shows."""
+class ProjectListPage(BoundedPaginationMixin, ListView):
+    """All the research projects of something (a person, a tag), 24 a page, for those with
+    more than their own page shows. Subclasses give the queryset and `page_header()`."""
 
-    template_name = "projects/person_projects.html"
+    template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = PROJECTS_PER_PAGE
 
+    def page_header(self):
+        """{"heading": …, "back_url": …, "back_label": …} for the page's header."""
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.page_header())
+        return context
+
+
+class PersonProjectListView(ProjectListPage):
     def get_queryset(self):
         self.person = get_object_or_404(Person.objects.published(), slug=self.kwargs["slug"])
         return projects_of(self.person)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["person"] = self.person
-        return context
+    def page_header(self):
+        return {
+            "heading": _("Research projects of %(name)s") % {"name": self.person.full_name},
+            "back_url": self.person.get_absolute_url(),
+            "back_label": _("Back to this person's page"),
+        }

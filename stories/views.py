@@ -1,11 +1,13 @@
-from django.db.models import F, Max, Min, Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 import search.query
 from cities.models import City, Region
 from projects.models import Person, ResearchProject
+from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
@@ -129,16 +131,12 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
 
 
 PROJECTS_ON_TAG_PAGE = 6
-PROJECTS_PER_PAGE = 24
 
 
 def projects_tagged(tag):
     """Published research projects with `tag`, the most recent first."""
     return (
-        ResearchProject.objects.published()
-        .filter(tags=tag)
-        .select_related("city")
-        .order_by(F("start_year").desc(nulls_last=True), "-pk")
+        ResearchProject.objects.published().filter(tags=tag).select_related("city").newest_first()
     )
 
 
@@ -165,18 +163,14 @@ class TagDetailView(BoundedPaginationMixin, ListView):
         return context
 
 
-class TagProjectListView(BoundedPaginationMixin, ListView):
-    """Every research project with a tag, 24 a page."""
-
-    template_name = "stories/tag_projects.html"
-    context_object_name = "projects"
-    paginate_by = PROJECTS_PER_PAGE
-
+class TagProjectListView(ProjectListPage):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return projects_tagged(self.tag)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["tag"] = self.tag
-        return context
+    def page_header(self):
+        return {
+            "heading": _("Research projects tagged %(tag)s") % {"tag": self.tag.name},
+            "back_url": self.tag.get_absolute_url(),
+            "back_label": _("Back to this tag's stories"),
+        }
