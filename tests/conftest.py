@@ -128,6 +128,17 @@ def media_root(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture
+def photo():
+    """A real JPEG upload (1600×1000 unless asked otherwise)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def make(name="photo.jpg", size=(1600, 1000)):
+        return SimpleUploadedFile(name, photo_bytes(size), content_type="image/jpeg")
+
+    return make
+
+
 def photo_bytes(size=(2000, 1333), image_format="JPEG", mode="RGB"):
     """A photo-like image: colour gradients with soft grain. At 1600 pixels wide its WebP
     rendition takes about 1 bit per pixel, as a typical photograph does."""
