@@ -90,3 +90,22 @@ def link_order(response, hrefs):
         if tag == "a" and href in wanted and href not in order:
             order.append(href)
     return order
+
+
+def public_urls(site):
+    """Every public page type that shows the `site` fixture's content (conftest's `site`)."""
+    return [
+        url_in("th", "home"),
+        url_in("en", "home"),
+        url_in("th", "cities:city_list"),
+        site.city.get_absolute_url(),
+        site.project.get_absolute_url(),
+        site.person.get_absolute_url(),
+        url_in("th", "stories:story_list"),
+        site.story.get_absolute_url(),
+        site.tag.get_absolute_url(),
+        url_in("th", "feeds:stories_rss"),
+        "/sitemap.xml",
+        "/sitemap-stories.xml",
+        "/api/stories/",
+    ]

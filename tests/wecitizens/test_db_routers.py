@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from cities.models import City
 from stories.models import Story
 from tests.factories import PASSWORD, StaffUserFactory
-from tests.pages import url_in
+from tests.pages import public_urls, url_in
 from wecitizens import pagecache
 from wecitizens.db_routers import PrimaryReplicaRouter, ReplicaReadsMiddleware
 
@@ -65,22 +65,6 @@ def queries_by_alias():
         CaptureQueriesContext(connections["replica"]) as replica,
     ):
         yield SimpleNamespace(primary=primary, replica=replica)
-
-
-def public_urls(site):
-    return [
-        url_in("th", "home"),
-        url_in("en", "home"),
-        site.city.get_absolute_url(),
-        site.project.get_absolute_url(),
-        site.person.get_absolute_url(),
-        url_in("th", "stories:story_list"),
-        site.story.get_absolute_url(),
-        site.tag.get_absolute_url(),
-        url_in("th", "feeds:stories_rss"),
-        "/sitemap.xml",
-        "/api/stories/",
-    ]
 
 
 def test_public_pages_read_only_from_the_replica(client, site):

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from cities.models import City
 from stories.models import Story, StoryStatus
 from tests.factories import MilestoneFactory, PersonFactory, StoryFactory, StoryPersonFactory
-from tests.pages import url_in
+from tests.pages import public_urls, url_in
 from wecitizens import pagecache
 
 pytestmark = pytest.mark.django_db
@@ -39,24 +39,6 @@ def page_cache_on(request, settings):
         cache.clear()
         yield
         cache.clear()
-
-
-def public_urls(site):
-    """Every public page type that shows the `site` fixture's content."""
-    return [
-        url_in("th", "home"),
-        url_in("en", "home"),
-        url_in("th", "cities:city_list"),
-        site.city.get_absolute_url(),
-        site.project.get_absolute_url(),
-        site.person.get_absolute_url(),
-        url_in("th", "stories:story_list"),
-        site.story.get_absolute_url(),
-        site.tag.get_absolute_url(),
-        url_in("th", "feeds:stories_rss"),
-        "/sitemap.xml",
-        "/sitemap-stories.xml",
-    ]
 
 
 def warm(client, urls):
