@@ -81,6 +81,11 @@ def test_a_story_goes_from_a_researchers_phone_to_the_public_site(
     assert phone_page.locator("h1").inner_text() == TITLE
     hero = phone_page.locator("figure.hero img")
     # With srcset width descriptors, naturalWidth is scaled to the slot: check what loaded.
+    # Wait for it: on a busy machine the picture may still be arriving when the page shows.
+    phone_page.wait_for_function(
+        "() => { const img = document.querySelector('figure.hero img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     assert hero.evaluate("img => img.complete && img.naturalWidth > 0")
     assert "/media/renditions/" in hero.evaluate("img => img.currentSrc")
     screenshot(phone_page, "portal-preview-phone-th")
