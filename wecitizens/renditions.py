@@ -75,8 +75,9 @@ def _folder(name):
     return f"renditions/{stem}-{digest}"
 
 
-def _rendition_name(name, width, image_format):
-    return f"{_folder(name)}/{width}.{FORMATS[image_format][2]}"
+def _rendition_name(folder, width, image_format):
+    """The name of one rendition in the image's `_folder()` (hashed once per image)."""
+    return f"{folder}/{width}.{FORMATS[image_format][2]}"
 
 
 def _cache_key(name):
@@ -105,9 +106,10 @@ def _make(field_file):
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
         widths = rendition_widths(image.width)
+        folder = _folder(name)
         for width in widths:
             for image_format in FORMATS:
-                target = _rendition_name(name, width, image_format)
+                target = _rendition_name(folder, width, image_format)
                 if not default_storage.exists(target):
                     default_storage.save(target, ContentFile(_encode(image, width, image_format)))
         return {"width": image.width, "height": image.height, "widths": widths}
@@ -139,11 +141,10 @@ def responsive_image(field_file):
             cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
             return None
         cache.set(key, facts, timeout=None)
+    folder = _folder(field_file.name)
     sources = {
         image_format: [
-            Rendition(
-                default_storage.url(_rendition_name(field_file.name, width, image_format)), width
-            )
+            Rendition(default_storage.url(_rendition_name(folder, width, image_format)), width)
             for width in facts["widths"]
         ]
         for image_format in FORMATS
