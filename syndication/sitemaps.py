@@ -80,6 +80,10 @@ class BilingualSitemap(Sitemap):
     limit = ITEMS_PER_PAGE
     model = None
 
+    def __init__(self):
+        # Addresses reversed for this request, by (item, language).
+        self.locations = {}
+
     @cached_property
     def paginator(self):
         languages = [code for code, _name in settings.LANGUAGES]
@@ -97,10 +101,6 @@ class BilingualSitemap(Sitemap):
         if key not in self.locations:
             self.locations[key] = item.get_absolute_url()
         return self.locations[key]
-
-    @cached_property
-    def locations(self):
-        return {}
 
     def get_latest_lastmod(self):
         # The index gives no lastmod per section: every page of a section would carry the
