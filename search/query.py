@@ -39,6 +39,8 @@ SNIPPET_LENGTH = 200
 MAX_COUNT = 1000
 # At most this many results are ranked and shown (five pages of 20).
 MAX_SHOWN = 100
+# What a result shows; the long word, haystack and vector columns stay in the database.
+SHOWN_FIELDS = ("kind", "path", "title", "title_language", "text", "text_language")
 
 
 class Query:
@@ -106,11 +108,12 @@ class Results:
 
 def find(query, language):
     """What the search page shows for `query` in `language`: a `Results`."""
-    documents = search_documents(query, language)
-    if not query or connection.vendor != "postgresql":
-        total = documents[: MAX_COUNT + 1].count()
-        return Results(documents, min(total, MAX_COUNT), capped=total > MAX_COUNT)
-    return _bounded_postgresql(SearchDocument.objects.public().filter(language=language), query)
+    if query and connection.vendor == "postgresql":
+        documents = SearchDocument.objects.public().filter(language=language)
+        return _bounded_postgresql(documents, query)
+    documents = search_documents(query, language).only(*SHOWN_FIELDS)
+    total = documents[: MAX_COUNT + 1].count()
+    return Results(documents, min(total, MAX_COUNT), capped=total > MAX_COUNT)
 
 
 def matching_object_ids(query, language, kind, limit=None):
@@ -187,7 +190,7 @@ def _bounded_postgresql(documents, query):
         if query.phrase:
             in_title = _first_ids(documents, TitleContains(F("title"), query.phrase), MAX_SHOWN)
         candidates = list(dict.fromkeys(in_title + ids))[:MAX_SHOWN]
-    ranked = _rank(documents.filter(pk__in=candidates), query, tsquery)
+    ranked = _rank(documents.filter(pk__in=candidates), query, tsquery).only(*SHOWN_FIELDS)
     return Results(ranked, total, capped, at_least)
 
 

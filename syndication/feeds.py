@@ -8,6 +8,7 @@ import copy
 import mimetypes
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
@@ -45,7 +46,11 @@ class StoryFeed(Feed):
         return Story.objects.published()
 
     def items(self, obj):
-        return self.stories(obj).for_cards().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+        # An item shows no city: no join to select its columns (its body among them). The
+        # tags as a list: a prefetched `tags` manager builds a queryset per story to hold them.
+        stories = self.stories(obj).defer("body", "body_th", "body_en")
+        tags = Prefetch("tags", to_attr="tag_list")
+        return stories.prefetch_related(tags).newest_first()[:FEED_LENGTH]
 
     def title(self, obj):
         return gettext("WeCitizens: stories")
@@ -75,7 +80,7 @@ class StoryFeed(Feed):
         return story.updated_at
 
     def item_categories(self, story):
-        return [tag.name for tag in story.tags.all()]
+        return [tag.name for tag in story.tag_list]
 
     def item_enclosures(self, story):
         """The hero image, when the story has one."""

@@ -18,6 +18,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, Max, Min, OuterRef
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from cities.models import City
 from projects.models import Person, ResearchProject
@@ -31,10 +32,14 @@ ITEMS_PER_PAGE = 500
 
 class IdRangePaginator(Paginator):
     """Pages of a queryset by ranges of ids: page n holds the ids [first + (n-1)·size, first +
-    n·size). Each item of a page is listed in every language, as (item, language) pairs."""
+    n·size). Each item of a page is listed in every language, as (item, language) pairs.
+
+    `items` and `bounds` are functions, called when needed: the index needs only the bounds.
+    """
 
     def __init__(self, items, per_page, languages, bounds):
-        super().__init__(items, per_page)
+        super().__init__((), per_page)
+        self.items = items
         self.languages = languages
         self.read_bounds = bounds
         self._pages = {}
@@ -59,28 +64,43 @@ class IdRangePaginator(Paginator):
             items = []
             if self.bounds["first"] is not None:
                 low = self.bounds["first"] + (number - 1) * self.per_page
-                items = self.object_list.filter(pk__gte=low, pk__lt=low + self.per_page)
+                items = self.items().filter(pk__gte=low, pk__lt=low + self.per_page)
             pairs = [(item, language) for item in items for language in self.languages]
             self._pages[number] = Page(pairs, number, self)
         return self._pages[number]
 
 
 class BilingualSitemap(Sitemap):
+    """A section of `model` objects, each listed in every language. A sitemap serves one
+    request (the views instantiate it)."""
+
     i18n = True
     alternates = True
     x_default = True
     limit = ITEMS_PER_PAGE
+    model = None
+
+    def __init__(self):
+        # Addresses reversed for this request, by (item, language).
+        self.locations = {}
 
     @cached_property
     def paginator(self):
         languages = [code for code, _name in settings.LANGUAGES]
-        return IdRangePaginator(self.items(), self.limit, languages, self.summary)
+        return IdRangePaginator(self.items, self.limit, languages, self.summary)
 
     def summary(self):
         """The first and last id of the section's table: all rows, so that the id ranges do
         not move when an object is unpublished."""
-        model = self.items().model
-        return model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
+        return self.model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
+
+    def location(self, item):
+        # Django asks for each address four times (the entry and its three alternates):
+        # reverse it once per language.
+        key = (item, get_language())
+        if key not in self.locations:
+            self.locations[key] = item.get_absolute_url()
+        return self.locations[key]
 
     def get_latest_lastmod(self):
         # The index gives no lastmod per section: every page of a section would carry the
@@ -123,6 +143,7 @@ class PageSitemap(BilingualSitemap):
 
 
 class CitySitemap(BilingualSitemap):
+    model = City
     changefreq = "weekly"
     priority = 0.7
 
@@ -134,6 +155,7 @@ class CitySitemap(BilingualSitemap):
 
 
 class ProjectSitemap(BilingualSitemap):
+    model = ResearchProject
     changefreq = "monthly"
     priority = 0.5
 
@@ -145,6 +167,7 @@ class ProjectSitemap(BilingualSitemap):
 
 
 class PersonSitemap(BilingualSitemap):
+    model = Person
     changefreq = "monthly"
     priority = 0.4
 
@@ -156,6 +179,7 @@ class PersonSitemap(BilingualSitemap):
 
 
 class StorySitemap(BilingualSitemap):
+    model = Story
     changefreq = "weekly"
     priority = 0.6
 
@@ -169,6 +193,7 @@ class StorySitemap(BilingualSitemap):
 class TagSitemap(BilingualSitemap):
     """Tags that have at least one published story or project, so no empty page is listed."""
 
+    model = Tag
     changefreq = "weekly"
     priority = 0.3
 

@@ -110,7 +110,9 @@ def _finish(kept):
 def window(text, start, end, size):
     """The part of `text` around the match [start, end), about `size` characters, whole words only.
 
-    Returns (snippet start, snippet end) as indexes into `text`.
+    Returns (snippet start, snippet end) as indexes into `text`. Only the word at each edge may
+    be cut, so only a short span at each edge is segmented, not the whole context: the search
+    page does this for every result.
     """
     if len(text) <= size:
         return 0, len(text)
@@ -118,9 +120,35 @@ def window(text, start, end, size):
     right = min(len(text), max(end, left + size))
     if left > 0:
         # The first token of the left context may be the tail of a word: drop it.
-        head = tokens(text[left:start])
-        left += len(head[0]) if len(head) > 1 else 0
+        left += _first_token_length(text, left, start)
     if right < len(text):
-        tail = tokens(text[end:right])
-        right -= len(tail[-1]) if len(tail) > 1 else 0
+        right -= _last_token_length(text, end, right)
     return left, right
+
+
+def _first_token_length(text, start, stop):
+    """The length of the first token of text[start:stop]; 0 when it is the only one.
+
+    Segments up to the first space at least LOOKAHEAD characters on: words do not cross a space
+    (the dictionary's few phrases with one, as เนิ่น ๆ, are mostly shorter than LOOKAHEAD).
+    """
+    cut = text.find(" ", start + LOOKAHEAD, stop)
+    head = tokens(text[start : cut if cut >= 0 else stop])
+    return len(head[0]) if len(head) > 1 or cut >= 0 else 0
+
+
+def _last_token_length(text, start, stop):
+    """The length of the last token of text[start:stop]; 0 when it is the only one.
+
+    Segments from far enough before the end for newmm to settle on the same boundaries: from
+    the last space at least LOOKAHEAD characters back, or from LOOKBEHIND characters back;
+    all of it only for a longer token.
+    """
+    begin = max(start, stop - LOOKBEHIND)
+    space = text.rfind(" ", begin, stop - LOOKAHEAD)
+    if space >= 0:
+        begin = space + 1
+    tail = tokens(text[begin:stop])
+    if len(tail) == 1 and begin > start:
+        tail = tokens(text[start:stop])
+    return len(tail[-1]) if len(tail) > 1 else 0

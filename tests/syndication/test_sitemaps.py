@@ -196,6 +196,36 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_ma
             client.get(page)
 
 
+def test_sitemap_index_reads_each_sections_bounds_without_building_its_items(
+    client, site, monkeypatch
+):
+    def unused(self):
+        raise AssertionError(f"{type(self).__name__}.items() built for the index")
+
+    for section in SITEMAPS.values():
+        if section.model is not None:
+            monkeypatch.setattr(section, "items", unused)
+
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_a_sitemap_page_reverses_each_address_once_per_language(client, site, monkeypatch):
+    reversed_paths = []
+    get_absolute_url = type(site.story).get_absolute_url
+
+    def counted(story):
+        reversed_paths.append(get_absolute_url(story))
+        return reversed_paths[-1]
+
+    monkeypatch.setattr(type(site.story), "get_absolute_url", counted)
+
+    root = fetch_xml(client, "/sitemap-stories.xml")
+
+    assert len(root.findall("s:url", NS)) == 2
+    assert sorted(reversed_paths) == sorted(set(reversed_paths))
+    assert len(reversed_paths) == 2
+
+
 def test_404_page_asks_not_to_be_indexed(client):
     response = client.get("/stories/no-such-story/")
 

@@ -72,3 +72,82 @@ def test_shorten_finds_a_word_boundary_deep_into_a_long_unspaced_paragraph():
         position += len(token)
         boundaries.add(position)
     assert len(result) in boundaries
+
+
+# window: the part of a text around a search match
+
+
+def _boundaries(text):
+    boundaries, position = {0}, 0
+    for token in thai.tokens(text):
+        position += len(token)
+        boundaries.add(position)
+    return boundaries
+
+
+def _window_segmenting_whole_contexts(text, start, end, size):
+    """What `window` computes, by segmenting the whole left and right contexts."""
+    if len(text) <= size:
+        return 0, len(text)
+    left = max(0, start - size // 3)
+    right = min(len(text), max(end, left + size))
+    if left > 0:
+        head = thai.tokens(text[left:start])
+        left += len(head[0]) if len(head) > 1 else 0
+    if right < len(text):
+        tail = thai.tokens(text[end:right])
+        right -= len(tail[-1]) if len(tail) > 1 else 0
+    return left, right
+
+
+def test_window_takes_a_text_shorter_than_the_size_whole():
+    assert thai.window("ตลาดน้ำอัมพวา", 4, 7, 200) == (0, 13)
+
+
+def test_window_of_a_match_at_the_start_begins_at_the_start():
+    text = SENTENCE * 6
+
+    left, right = thai.window(text, 0, 5, 80)
+
+    assert left == 0
+    assert right < len(text)
+
+
+def test_window_of_a_match_at_the_end_ends_at_the_end():
+    text = SENTENCE * 6
+
+    left, right = thai.window(text, len(text) - 6, len(text), 80)
+
+    assert left > 0
+    assert right == len(text)
+
+
+def test_window_cuts_english_between_words():
+    text = "Learning cities across Thailand share what their communities know. " * 5
+    start = text.index("Thailand", 100)
+
+    left, right = thai.window(text, start, start + 8, 60)
+
+    assert left < start and right > start + 8
+    assert set(text[left:right].split()) <= set(text.split())
+
+
+PARAGRAPHS = {
+    "thai without spaces": SENTENCE * 6,
+    "thai with phrase breaks": (
+        "ร้อยเอ็ดอยู่ห่างจาก ‘สะดืออีสาน’ พื้นที่ที่ถูกปักหมุดให้เป็นจุดศูนย์กลางของภาคอีสาน "
+        "เทศบาลต้องทำงานร่วมกับภาคประชาชน เนิ่น ๆ เพื่อให้เมืองน่าอยู่อย่างชาญฉลาด "
+    )
+    * 3,
+    "a long word": "ผู้มีสิทธิ์ลงคะแนนเสียงเลือกตั้ง" * 8,
+    "english": "Learning cities across Thailand share what their communities know. " * 5,
+}
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS.values(), ids=PARAGRAPHS.keys())
+@pytest.mark.parametrize("size", [60, 200])
+def test_window_cuts_where_segmenting_the_whole_contexts_would(paragraph, size):
+    # window segments only a short span at each edge of the context.
+    for start in range(0, len(paragraph) - 4, 7):
+        expected = _window_segmenting_whole_contexts(paragraph, start, start + 4, size)
+        assert thai.window(paragraph, start, start + 4, size) == expected, start
