@@ -9,7 +9,12 @@ from cities.models import City, Programme, Region
 from projects.models import Person, ProjectMember, ResearchProject
 from stories.models import Story, StoryPerson
 from wecitizens.maps import MARKER_FIELDS, city_map_data
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
+from wecitizens.views import (
+    CITY_CARD_FIELDS,
+    BoundedPaginationMixin,
+    PublishedObjectMixin,
+    query_param,
+)
 
 STORIES_ON_CITY_PAGE = 12
 PEOPLE_ON_CITY_PAGE = 24
@@ -31,7 +36,8 @@ def count_of(queryset, field="city"):
 def city_filters(request):
     """The city list's valid filters from the query string; unknown values are ignored."""
     region = query_param(request, "region")
-    programme = Programme.objects.filter(slug=query_param(request, "programme")).first()
+    slug = query_param(request, "programme")
+    programme = Programme.objects.filter(slug=slug).first() if slug else None
     return {
         "region": region if region in Region.values else "",
         "programme": programme,
@@ -76,7 +82,7 @@ class CityListView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = city_filters(self.request)
-        return filtered_cities(self.filters).order_by_name()
+        return filtered_cities(self.filters).only(*CITY_CARD_FIELDS).order_by_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
