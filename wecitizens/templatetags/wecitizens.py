@@ -127,9 +127,15 @@ def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, cs
     from wecitizens.renditions import responsive_image
 
     image = responsive_image(getattr(obj, field_name, None))
+    if image is None:
+        return {"image": None}
     alt = None if decorative else translated(obj, f"{field_name}_alt")
     return {
         "image": image,
+        # Written here rather than with filters in the template: a list page has one a card.
+        "webp_srcset": image.srcset("webp"),
+        "jpeg_srcset": image.srcset("jpeg"),
+        "fallback_url": image.fallback.url,
         "sizes": sizes,
         "loading": loading,
         "alt_text": alt.text if alt else "",
