@@ -53,25 +53,23 @@ def filtered_cities(filters):
     return cities
 
 
-def add_counts(cities):
-    """Set `project_count` and `story_count` on `cities` (one page of them) in one query."""
-    counts = {
-        pk: (projects, stories)
-        for pk, projects, stories in City.objects.filter(pk__in=[city.pk for city in cities])
-        .annotate(
-            project_count=count_of(ResearchProject.objects.published()),
-            story_count=count_of(Story.objects.published()),
-        )
-        .values_list("pk", "project_count", "story_count")
-    }
-    for city in cities:
-        city.project_count, city.story_count = counts.get(city.pk, (0, 0))
+def with_counts(cities):
+    """`cities` with `project_count` and `story_count`, each a correlated subquery.
+
+    PostgreSQL runs the subqueries after the sort and the LIMIT, for one page of cities only,
+    and the paginator's COUNT leaves them out.
+    """
+    return cities.annotate(
+        project_count=count_of(ResearchProject.objects.published()),
+        story_count=count_of(Story.objects.published()),
+    )
 
 
 class CityListView(BoundedPaginationMixin, ListView):
     """Published cities in the reader's alphabetical order, 24 a page, by region or programme.
 
-    Each card's project and story counts are counted for the cities of the page only. 24 is
+    Each card's project and story counts are counted for the cities of the page only, in the
+    query that reads them. 24 is
     about the real programme's size (19 cities), so a page of a thousand-city site costs what
     the whole list of today's costs.
     """
@@ -82,12 +80,10 @@ class CityListView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = city_filters(self.request)
-        return filtered_cities(self.filters).only(*CITY_CARD_FIELDS).order_by_name()
+        return with_counts(filtered_cities(self.filters).only(*CITY_CARD_FIELDS)).order_by_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cities = context["cities"] = list(context["cities"])
-        add_counts(cities)
         context.update(
             regions=Region.choices,
             programmes=Programme.objects.all(),

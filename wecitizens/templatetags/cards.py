@@ -70,7 +70,7 @@ def story_card(story, heading_level=None):
 def city_card(city, heading_level=None):
     language = active_content_language()
     counts = None
-    # Set by the list views that count them (cities.views.add_counts); other cards have none.
+    # Set by the list views that count them (cities.views.with_counts); other cards have none.
     project_count = getattr(city, "project_count", None)
     if project_count is not None:
         counts = {
