@@ -28,7 +28,12 @@ class StoryListView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         stories = Story.objects.published().for_cards().only(*STORY_CARD_FIELDS)
-        self.filterset = StoryFilter(self.request.GET, queryset=stories, request=self.request)
+        # Most requests filter nothing (`?page=3` at most): then the filter set is left unbound
+        # and builds no form to validate (a millisecond, issue 6).
+        filtering = any(name in self.request.GET for name in StoryFilter.base_filters)
+        self.filterset = StoryFilter(
+            self.request.GET if filtering else None, queryset=stories, request=self.request
+        )
         # Invalid values are dropped by the filter set, not answered with an empty list.
         return self.filterset.qs.newest_first()
 
