@@ -9,7 +9,12 @@ from cities.models import City, Programme, Region
 from projects.models import Person, ProjectMember, ResearchProject
 from stories.models import Story, StoryPerson
 from wecitizens.maps import MARKER_FIELDS, city_map_data
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
+from wecitizens.views import (
+    CITY_CARD_FIELDS,
+    BoundedPaginationMixin,
+    PublishedObjectMixin,
+    query_param,
+)
 
 STORIES_ON_CITY_PAGE = 12
 PEOPLE_ON_CITY_PAGE = 24
@@ -31,7 +36,8 @@ def count_of(queryset, field="city"):
 def city_filters(request):
     """The city list's valid filters from the query string; unknown values are ignored."""
     region = query_param(request, "region")
-    programme = Programme.objects.filter(slug=query_param(request, "programme")).first()
+    slug = query_param(request, "programme")
+    programme = Programme.objects.filter(slug=slug).first() if slug else None
     return {
         "region": region if region in Region.values else "",
         "programme": programme,
@@ -47,25 +53,23 @@ def filtered_cities(filters):
     return cities
 
 
-def add_counts(cities):
-    """Set `project_count` and `story_count` on `cities` (one page of them) in one query."""
-    counts = {
-        pk: (projects, stories)
-        for pk, projects, stories in City.objects.filter(pk__in=[city.pk for city in cities])
-        .annotate(
-            project_count=count_of(ResearchProject.objects.published()),
-            story_count=count_of(Story.objects.published()),
-        )
-        .values_list("pk", "project_count", "story_count")
-    }
-    for city in cities:
-        city.project_count, city.story_count = counts.get(city.pk, (0, 0))
+def with_counts(cities):
+    """`cities` with `project_count` and `story_count`, each a correlated subquery.
+
+    PostgreSQL runs the subqueries after the sort and the LIMIT, for one page of cities only,
+    and the paginator's COUNT leaves them out.
+    """
+    return cities.annotate(
+        project_count=count_of(ResearchProject.objects.published()),
+        story_count=count_of(Story.objects.published()),
+    )
 
 
 class CityListView(BoundedPaginationMixin, ListView):
     """Published cities in the reader's alphabetical order, 24 a page, by region or programme.
 
-    Each card's project and story counts are counted for the cities of the page only. 24 is
+    Each card's project and story counts are counted for the cities of the page only, in the
+    query that reads them. 24 is
     about the real programme's size (19 cities), so a page of a thousand-city site costs what
     the whole list of today's costs.
     """
@@ -76,12 +80,10 @@ class CityListView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = city_filters(self.request)
-        return filtered_cities(self.filters).order_by_name()
+        return with_counts(filtered_cities(self.filters).only(*CITY_CARD_FIELDS)).order_by_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cities = context["cities"] = list(context["cities"])
-        add_counts(cities)
         context.update(
             regions=Region.choices,
             programmes=Programme.objects.all(),

@@ -11,7 +11,7 @@ from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+from wecitizens.views import STORY_CARD_FIELDS, BoundedPaginationMixin, PublishedObjectMixin
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
 # a city's page and a person's page link to their stories.
@@ -27,8 +27,13 @@ class StoryListView(BoundedPaginationMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        stories = Story.objects.published().for_cards()
-        self.filterset = StoryFilter(self.request.GET, queryset=stories, request=self.request)
+        stories = Story.objects.published().for_cards().only(*STORY_CARD_FIELDS)
+        # Most requests filter nothing (`?page=3` at most): then the filter set is left unbound
+        # and builds no form to validate (a millisecond, issue 6).
+        filtering = any(name in self.request.GET for name in StoryFilter.base_filters)
+        self.filterset = StoryFilter(
+            self.request.GET if filtering else None, queryset=stories, request=self.request
+        )
         # Invalid values are dropped by the filter set, not answered with an empty list.
         return self.filterset.qs.newest_first()
 
@@ -36,8 +41,17 @@ class StoryListView(BoundedPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         published = Story.objects.published()
         active = self.filterset.active
-        cities = few_or_none(City.objects.published().order_by_name(), FILTER_CITIES_MAX)
-        people = few_or_none(featured_people(published).order_by_name(), FILTER_PEOPLE_MAX)
+        # The <option>s show a name and link by slug: nothing else is read.
+        cities = few_or_none(
+            City.objects.published().only("slug", "name_th", "name_en").order_by_name(),
+            FILTER_CITIES_MAX,
+        )
+        people = few_or_none(
+            featured_people(published)
+            .only("slug", "honorific_th", "honorific_en", "name_th", "name_en")
+            .order_by_name(),
+            FILTER_PEOPLE_MAX,
+        )
         context.update(
             filters=active,
             filter_cities=cities,
@@ -150,7 +164,13 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Story.objects.published().filter(tags=self.tag).for_cards().newest_first()
+        return (
+            Story.objects.published()
+            .filter(tags=self.tag)
+            .for_cards()
+            .only(*STORY_CARD_FIELDS)
+            .newest_first()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -21,7 +21,7 @@ def active_content_language():
     return language if language in content_languages() else settings.LANGUAGE_CODE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TranslatedText:
     text: str
     language: str
@@ -37,10 +37,16 @@ class TranslatedText:
 def translated(obj, field_name, language=None):
     """The value of `field_name` in `language` (default: the active one), else in the other."""
     wanted = language or active_content_language()
-    for candidate in [wanted, *(code for code in content_languages() if code != wanted)]:
-        value = getattr(obj, f"{field_name}_{candidate}", None)
-        if value:
-            return TranslatedText(value, candidate, candidate != wanted)
+    # Pages call this for every field of every card (issue 6): the wanted language is tried
+    # before the list of the others is built.
+    value = getattr(obj, f"{field_name}_{wanted}", None)
+    if value:
+        return TranslatedText(value, wanted, False)
+    for candidate in content_languages():
+        if candidate != wanted:
+            value = getattr(obj, f"{field_name}_{candidate}", None)
+            if value:
+                return TranslatedText(value, candidate, True)
     return TranslatedText("", wanted, False)
 
 

@@ -66,8 +66,9 @@ class BoundedPaginator(Paginator):
     def count(self):
         limit = self.per_page * settings.WECITIZENS_MAX_LIST_PAGES
         # Which rows fall under the limit does not change how many there are, so the count
-        # need not sort (sorting 100,000 stories by date costs ~70 ms; counting them, ~2 ms).
-        return self.object_list.order_by()[:limit].count()
+        # need not sort (sorting 100,000 stories by date costs ~70 ms; counting them, ~2 ms),
+        # nor read the rows' annotations (the city list's counts).
+        return self.object_list.order_by().values("pk")[:limit].count()
 
 
 class BoundedPaginationMixin:
@@ -82,6 +83,22 @@ class BoundedPaginationMixin:
 
 
 CITIES_PER_REGION_ON_HOME = 8
+
+# What the cards read (templates/includes/card/): list pages load no other column. Building the
+# SELECT of every translated column of a story and its city cost more than running it (issue 6).
+STORY_CARD_FIELDS = [
+    "slug",
+    "title_th",
+    "title_en",
+    "kind",
+    "excerpt_th",
+    "excerpt_en",
+    "hero_image",
+    "published_at",
+    "city__name_th",
+    "city__name_en",
+]
+CITY_CARD_FIELDS = ["slug", "name_th", "name_en", "research_area_th", "research_area_en"]
 
 
 @dataclass
@@ -109,6 +126,7 @@ def cities_by_region(limit=CITIES_PER_REGION_ON_HOME):
     """
     cities = (
         City.objects.published()
+        .only("region", *CITY_CARD_FIELDS)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=[F("region")], order_by=City.objects.name_ordering()
@@ -133,9 +151,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.published().for_cards().newest_first()
+        stories = Story.objects.published().for_cards().only(*STORY_CARD_FIELDS).newest_first()
         context.update(
-            programmes=Programme.objects.all(),
+            # A list: the page reads the first programme before looping over them all.
+            programmes=list(Programme.objects.all()),
             regions=cities_by_region(),
             latest_stories=stories[:6],
             featured_stories=stories.filter(is_featured=True)[:3],

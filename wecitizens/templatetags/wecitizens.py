@@ -3,8 +3,9 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import formats
-from django.utils.html import format_html, linebreaks
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language_info
 
@@ -25,10 +26,14 @@ def tr(obj, field_name):
     """
     if obj is None:
         return ""
-    value = translated(obj, field_name)
+    return inline_html(translated(obj, field_name))
+
+
+def inline_html(value):
+    """A TranslatedText as HTML: escaped, in `<span lang="…">` when it fell back."""
     if value.is_fallback:
         return format_html('<span lang="{}">{}</span>', value.language, value.text)
-    return format_html("{}", value.text)
+    return escape(value.text)
 
 
 @register.filter
@@ -82,13 +87,15 @@ def local_date(value):
     if not value:
         return ""
     if hasattr(value, "astimezone"):
-        from django.utils import timezone
-
         value = timezone.localtime(value)
-    day_month = formats.date_format(value, "j F")
-    if active_content_language() == "th":
-        return f"{day_month} {value.year + BUDDHIST_ERA_OFFSET}"
-    return f"{day_month} {value.year}"
+    return date_in_words(value, active_content_language())
+
+
+def date_in_words(value, language):
+    """What `local_date` writes for a date (or a local datetime) on a page in `language`."""
+    # date_format(value, "j F") writes the same, after format lookups costing more than a card.
+    shown_year = value.year + BUDDHIST_ERA_OFFSET if language == "th" else value.year
+    return f"{value.day} {MONTHS[value.month]} {shown_year}"
 
 
 @register.simple_tag(takes_context=True)
@@ -120,9 +127,15 @@ def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, cs
     from wecitizens.renditions import responsive_image
 
     image = responsive_image(getattr(obj, field_name, None))
+    if image is None:
+        return {"image": None}
     alt = None if decorative else translated(obj, f"{field_name}_alt")
     return {
         "image": image,
+        # Written here rather than with filters in the template: a list page has one a card.
+        "webp_srcset": image.srcset("webp"),
+        "jpeg_srcset": image.srcset("jpeg"),
+        "fallback_url": image.fallback.url,
         "sizes": sizes,
         "loading": loading,
         "alt_text": alt.text if alt else "",
@@ -162,4 +175,4 @@ def shorten(value, limit):
     text = thai.shorten(value, limit)
     if language:
         return format_html('<span lang="{}">{}</span>', language, text)
-    return format_html("{}", text)
+    return escape(text)
