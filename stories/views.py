@@ -11,6 +11,7 @@ from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
+from wecitizens.renditions import prefetch_renditions
 from wecitizens.views import STORY_CARD_FIELDS, BoundedPaginationMixin, PublishedObjectMixin
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
@@ -39,6 +40,7 @@ class StoryListView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["stories"] = prefetch_renditions(list(context["stories"]), "hero_image")
         published = Story.objects.published()
         active = self.filterset.active
         # The <option>s show a name and link by slug: nothing else is read.
@@ -174,6 +176,7 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["stories"] = prefetch_renditions(list(context["stories"]), "hero_image")
         projects = list(projects_tagged(self.tag)[: PROJECTS_ON_TAG_PAGE + 1])
         context.update(
             tag=self.tag,

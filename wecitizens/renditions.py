@@ -128,7 +128,9 @@ def responsive_image(field_file):
     if not field_file:
         return None
     key = _cache_key(field_file.name)
-    facts = cache.get(key)
+    facts = getattr(field_file, "rendition_facts", None)  # read by prefetch_renditions()
+    if facts is None:
+        facts = cache.get(key)
     if facts == UNREADABLE:
         return None
     if facts is None:
@@ -141,15 +143,31 @@ def responsive_image(field_file):
             cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
             return None
         cache.set(key, facts, timeout=None)
-    folder = _folder(field_file.name)
+    # Renditions are public files named by width in one folder, so each URL is the folder's
+    # URL plus the file name: one storage call per picture instead of twelve (on S3 each is a
+    # boto3 call). Signed, expiring URLs could not work here anyway: pages are cached.
+    folder_url = default_storage.url(f"{_folder(field_file.name)}/")
     sources = {
         image_format: [
-            Rendition(default_storage.url(_rendition_name(folder, width, image_format)), width)
-            for width in facts["widths"]
+            Rendition(f"{folder_url}{width}.{extension}", width) for width in facts["widths"]
         ]
-        for image_format in FORMATS
+        for image_format, (_pillow, _mime, extension, _options) in FORMATS.items()
     }
     return ResponsiveImage(width=facts["width"], height=facts["height"], sources=sources)
+
+
+def prefetch_renditions(objects, field_name):
+    """Read what the pictures of `objects` need in one cache round trip, not one per picture.
+
+    For a list of cards (a Redis round trip each in production), as prefetch_related is for
+    queries. Returns `objects`; a picture the cache does not know yet is made when shown.
+    """
+    field_files = [getattr(obj, field_name) for obj in objects]
+    field_files = [field_file for field_file in field_files if field_file]
+    found = cache.get_many([_cache_key(field_file.name) for field_file in field_files])
+    for field_file in field_files:
+        field_file.rendition_facts = found.get(_cache_key(field_file.name))
+    return objects
 
 
 def make_renditions_on_save(sender, instance, **kwargs):

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from cities.models import City, Programme, Region
 from stories.models import Story
+from wecitizens.renditions import prefetch_renditions
 
 
 class PublishedObjectMixin:
@@ -159,4 +160,6 @@ class HomeView(TemplateView):
             latest_stories=stories[:6],
             featured_stories=stories.filter(is_featured=True)[:3],
         )
+        for name in ("latest_stories", "featured_stories"):
+            context[name] = prefetch_renditions(list(context[name]), "hero_image")
         return context

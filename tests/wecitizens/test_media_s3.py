@@ -24,6 +24,7 @@ from tests.factories import StoryFactory
 from tests.portal.test_views import draft_data, png
 from tests.wecitizens.test_settings import load_settings, run_python
 from wecitizens.html import sanitize_html
+from wecitizens.renditions import responsive_image
 from wecitizens.settings.media import s3_media
 
 BUCKET = "wecitizens-media"
@@ -221,3 +222,29 @@ def test_story_bodies_keep_images_from_the_bucket_and_drop_others(settings):
     assert f'src="https://{DOMAIN}/stories/a.jpg"' in kept
     assert dropped == ""
     assert sanitize_html(f'<img src="https://{DOMAIN}/../x.jpg">') == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("domain", [DOMAIN, ""], ids=["custom domain", "bucket address"])
+def test_rendition_urls_are_the_storage_urls_of_their_objects(settings, monkeypatch, domain):
+    """A picture's URLs are built from its folder's URL: each must be what S3 itself gives."""
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "moto-test")
+    media = s3_media({**ENV, "WECITIZENS_MEDIA_S3_CUSTOM_DOMAIN": domain})
+    with mock_aws():
+        client = boto3.client("s3", region_name=REGION)
+        client.create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
+        )
+        settings.STORAGES = {**settings.STORAGES, "default": media["storage"]}
+        cache.clear()
+        story = StoryFactory()
+        story.hero_image.save("ตลาด น้ำ.jpg", ContentFile(photo_bytes((800, 600))), save=True)
+
+        image = responsive_image(story.hero_image)
+
+        urls = [r.url for image_format in ("webp", "jpeg") for r in image.sources[image_format]]
+        stored = keys(client, "renditions/")
+        assert len(stored) == 8
+        assert sorted(urls) == sorted(default_storage.url(key) for key in stored)
+        cache.clear()

@@ -1,10 +1,12 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from stories.models import Story
 from tests.conftest import photo_bytes
 from tests.factories import StoryFactory
 from wecitizens.renditions import rendition_widths, responsive_image
@@ -138,3 +140,48 @@ def test_an_unreadable_file_is_not_retried_on_every_request(media_root, monkeypa
 
     assert renditions.responsive_image(story.hero_image) is None
     assert attempts == []
+
+
+def test_each_rendition_url_is_the_storage_url_of_its_file(media_root):
+    story = story_with_photo(size=(800, 600), name="ตลาด น้ำ.jpg")  # Thai and a space: quoted
+
+    image = responsive_image(story.hero_image)
+
+    stored = [path.relative_to(media_root).as_posix() for path in media_root.rglob("*/*/*.*")]
+    urls = [rendition.url for renditions in image.sources.values() for rendition in renditions]
+    assert len(urls) == 8
+    assert sorted(urls) == sorted(
+        default_storage.url(name) for name in stored if "renditions/" in name
+    )
+
+
+def test_prefetched_pictures_need_no_cache_read_each(media_root, monkeypatch):
+    from wecitizens import renditions
+
+    stories = [story_with_photo(size=(64, 48)) for _ in range(3)]
+    expected = [responsive_image(story.hero_image) for story in stories]
+    stories = list(Story.objects.filter(pk__in=[story.pk for story in stories]).order_by("pk"))
+    reads = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+
+    renditions.prefetch_renditions([*stories, StoryFactory()], "hero_image")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a picture read the cache on its own")
+
+    monkeypatch.setattr(cache, "get", refuse)
+    assert [responsive_image(story.hero_image) for story in stories] == expected
+    assert len(reads) == 1 and len(reads[0]) == 3  # the story without a picture asks nothing
+
+
+def test_a_prefetched_picture_the_cache_does_not_know_is_made_when_shown(media_root):
+    from wecitizens import renditions
+
+    story = story_with_photo(size=(640, 480))
+    cache.clear()
+    story = Story.objects.get(pk=story.pk)
+
+    renditions.prefetch_renditions([story], "hero_image")
+
+    assert responsive_image(story.hero_image).width == 640
