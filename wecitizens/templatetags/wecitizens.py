@@ -144,12 +144,6 @@ def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, cs
     }
 
 
-@register.filter
-def srcset(image, image_format):
-    """`{{ image|srcset:"webp" }}`: the srcset of a ResponsiveImage in one format."""
-    return image.srcset(image_format)
-
-
 LANG_SPAN = re.compile(r'^<span lang="([a-z-]+)">(.*)</span>$', re.DOTALL)
 
 
