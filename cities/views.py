@@ -8,7 +8,14 @@ from django.http import JsonResponse
 from django.views.generic import DetailView, ListView
 
 from cities.models import City, Programme, ProgrammeMembership, Region
-from projects.models import Person, ProjectMember, ResearchProject, SubProject
+from projects.models import (
+    PERSON_LINK_FIELDS,
+    Person,
+    ProjectMember,
+    ResearchProject,
+    SubProject,
+    related_fields,
+)
 from stories.models import Story, StoryPerson
 from wecitizens.maps import MARKER_FIELDS, city_map_data
 from wecitizens.views import (
@@ -129,19 +136,31 @@ class CityDetailView(PublishedObjectMixin, DetailView):
     template_name = "cities/city_detail.html"
     context_object_name = "city"
     queryset = City.objects.prefetch_related(
-        "links", Prefetch("memberships", ProgrammeMembership.objects.select_related("programme"))
+        "links",
+        Prefetch("memberships", ProgrammeMembership.objects.select_related("programme")),
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
+        subprojects = SubProject.objects.select_related("lead").only(
+            "project", "title", *related_fields("lead", PERSON_LINK_FIELDS)
+        )
         # Through the city's related manager, each project already knows its city: no join.
-        projects = (
+        projects = list(
             city.projects.filter(is_published=True)
             .select_related("programme", "lead")
-            .prefetch_related(Prefetch("subprojects", SubProject.objects.select_related("lead")))
+            .only(
+                "title",
+                "slug",
+                "number",
+                "city",
+                "programme__short_name",
+                *related_fields("lead", PERSON_LINK_FIELDS),
+            )
+            .prefetch_related(Prefetch("subprojects", subprojects))
         )
-        people = list(self.city_people(city)[: PEOPLE_ON_CITY_PAGE + 1])
+        people = list(self.city_people(city, projects)[: PEOPLE_ON_CITY_PAGE + 1])
         stories = list(
             Story.objects.published()
             .filter(city=city)
@@ -157,15 +176,15 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         )
         return context
 
-    def city_people(self, city):
-        """The city's people: its projects' leads, then their teams, then the people of the
-        city, then those its stories feature; alphabetically within each group.
+    def city_people(self, city, projects):
+        """The city's people: the leads of its published `projects`, then their teams, then
+        the people of the city, then those its stories feature; alphabetically within each
+        group.
 
         The candidates' ids and groups are read first (one UNION, through indexes), so the
         people are then fetched by primary key instead of every person being tested against
-        four conditions, and ordered by lists of ids instead of by the four subqueries again.
+        four conditions, and ordered by lists of ids instead of by subqueries.
         """
-        projects = ResearchProject.objects.filter(city=city, is_published=True).order_by()
         featured = StoryPerson.objects.filter(story__in=Story.objects.published().filter(city=city))
         # StoryPerson first: unlike the translated models' querysets, its values_list()
         # keeps the columns in the order given.
@@ -174,9 +193,6 @@ class CityDetailView(PublishedObjectMixin, DetailView):
             .values("person")
             .annotate(group=Value(PersonGroup.FEATURED))
             .union(
-                projects.filter(lead__isnull=False)
-                .values("lead")
-                .annotate(group=Value(PersonGroup.LEAD)),
                 ProjectMember.objects.filter(project__in=projects)
                 .order_by()
                 .values("person")
@@ -190,6 +206,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
             .values_list("person", "group")
         )
         groups = defaultdict(set)
+        groups[PersonGroup.LEAD] = {project.lead_id for project in projects if project.lead_id}
         for person, group in candidates:
             groups[group].add(person)
         # A person in several groups is listed in the first of them.
@@ -204,6 +221,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         )
         return (
             Person.objects.published()
+            .for_cards()
             .filter(pk__in=set().union(*groups.values()))
             .alias(group=group)
             .order_by("group", *Person.objects.name_ordering())

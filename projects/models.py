@@ -15,9 +15,23 @@ from wecitizens.models import NameOrderingQuerySet, TaggedItem, TimestampedModel
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
+# The fields of includes/card/person.html, and of a person named with a link to their page.
+PERSON_CARD_FIELDS = ("honorific", "name", "role", "affiliation", "slug")
+PERSON_LINK_FIELDS = ("honorific", "name", "slug")
+
+
+def related_fields(relation, fields):
+    """`fields` of the model behind `relation`, for only(): ("lead", ["slug"]) -> ["lead__slug"]."""
+    return [f"{relation}__{field}" for field in fields]
+
+
 class PersonQuerySet(NameOrderingQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def for_cards(self):
+        """Only the columns a person card shows."""
+        return self.only(*PERSON_CARD_FIELDS)
 
 
 class Person(TranslationStatusMixin, TimestampedModel):
