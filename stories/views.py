@@ -120,7 +120,7 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
-        context["projects"] = story.projects.published().select_related("city")
+        context["projects"] = story.projects.published().for_cards()
         context["related_stories"] = self.related_stories(story)
         return context
 
