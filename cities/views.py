@@ -160,13 +160,9 @@ class CityDetailView(PublishedObjectMixin, DetailView):
             )
             .prefetch_related(Prefetch("subprojects", subprojects))
         )
-        people = list(self.city_people(city, projects)[: PEOPLE_ON_CITY_PAGE + 1])
-        stories = list(
-            Story.objects.published()
-            .filter(city=city)
-            .for_cards()
-            .newest_first()[: STORIES_ON_CITY_PAGE + 1]
-        )
+        city_stories = Story.objects.published().filter(city=city)
+        people = list(self.city_people(city, projects, city_stories)[: PEOPLE_ON_CITY_PAGE + 1])
+        stories = list(city_stories.for_cards().newest_first()[: STORIES_ON_CITY_PAGE + 1])
         context.update(
             projects=projects,
             people=people[:PEOPLE_ON_CITY_PAGE],
@@ -176,16 +172,16 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         )
         return context
 
-    def city_people(self, city, projects):
+    def city_people(self, city, projects, stories):
         """The city's people: the leads of its published `projects`, then their teams, then
-        the people of the city, then those its stories feature; alphabetically within each
-        group.
+        the people of the city, then those its published `stories` feature; alphabetically
+        within each group.
 
         The candidates' ids and groups are read first (one UNION, through indexes), so the
         people are then fetched by primary key instead of every person being tested against
         four conditions, and ordered by lists of ids instead of by subqueries.
         """
-        featured = StoryPerson.objects.filter(story__in=Story.objects.published().filter(city=city))
+        featured = StoryPerson.objects.filter(story__in=stories)
         # StoryPerson first: unlike the translated models' querysets, its values_list()
         # keeps the columns in the order given.
         candidates = (
