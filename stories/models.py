@@ -31,8 +31,7 @@ class StoryStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-# The fields of includes/card/story.html and of syndication's feed items (which add the
-# dates and the hero image's file).
+# The fields of includes/card/story.html.
 STORY_CARD_FIELDS = (
     "title",
     "slug",
@@ -41,8 +40,6 @@ STORY_CARD_FIELDS = (
     "hero_image",
     "city__name",
     "published_at",
-    "created_at",
-    "updated_at",
 )
 
 
@@ -61,7 +58,7 @@ class StoryQuerySet(models.QuerySet):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
 
     def for_cards(self):
-        """What a story card (and a feed item) shows, with its city's name joined.
+        """What a story card shows, with its city's name joined.
 
         Only these columns are read: each column left out is also SQL the ORM need not build
         and a value it need not convert, for every story of every list.
