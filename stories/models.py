@@ -31,15 +31,19 @@ class StoryStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-# The fields of includes/card/story.html.
+# The fields of includes/card/story.html (the same list as wecitizens.views.STORY_CARD_FIELDS,
+# which the list pages also pass to only()).
 STORY_CARD_FIELDS = (
-    "title",
     "slug",
+    "title_th",
+    "title_en",
     "kind",
-    "excerpt",
+    "excerpt_th",
+    "excerpt_en",
     "hero_image",
-    "city__name",
     "published_at",
+    "city__name_th",
+    "city__name_en",
 )
 
 
