@@ -1,12 +1,21 @@
+from collections import defaultdict
+from enum import IntEnum
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.views.generic import DetailView, ListView
 
-from cities.models import City, Programme, Region
-from projects.models import Person, ProjectMember, ResearchProject
+from cities.models import City, Programme, ProgrammeMembership, Region
+from projects.models import (
+    PERSON_LINK_FIELDS,
+    Person,
+    ProjectMember,
+    ResearchProject,
+    SubProject,
+    related_fields,
+)
 from stories.models import Story, StoryPerson
 from wecitizens.maps import MARKER_FIELDS, city_map_data
 from wecitizens.views import (
@@ -19,6 +28,15 @@ from wecitizens.views import (
 STORIES_ON_CITY_PAGE = 12
 PEOPLE_ON_CITY_PAGE = 24
 CITIES_PER_PAGE = 24
+
+
+class PersonGroup(IntEnum):
+    """The groups of people on a city's page, in the order they are listed."""
+
+    LEAD = 0
+    TEAM = 1
+    RESIDENT = 2
+    FEATURED = 3
 
 
 def count_of(queryset, field="city"):
@@ -117,23 +135,34 @@ def city_map(request):
 class CityDetailView(PublishedObjectMixin, DetailView):
     template_name = "cities/city_detail.html"
     context_object_name = "city"
-    queryset = City.objects.prefetch_related("links", "memberships__programme")
+    queryset = City.objects.prefetch_related(
+        "links",
+        Prefetch("memberships", ProgrammeMembership.objects.select_related("programme")),
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
-        projects = (
-            ResearchProject.objects.filter(city=city, is_published=True)
-            .select_related("city", "programme", "lead")
-            .prefetch_related("subprojects__lead")
+        subprojects = SubProject.objects.select_related("lead").only(
+            "project", "title", *related_fields("lead", PERSON_LINK_FIELDS)
         )
-        people = list(self.city_people(city)[: PEOPLE_ON_CITY_PAGE + 1])
-        stories = list(
-            Story.objects.published()
-            .filter(city=city)
-            .for_cards()
-            .newest_first()[: STORIES_ON_CITY_PAGE + 1]
+        # Through the city's related manager, each project already knows its city: no join.
+        projects = list(
+            city.projects.filter(is_published=True)
+            .select_related("programme", "lead")
+            .only(
+                "title",
+                "slug",
+                "number",
+                "city",
+                "programme__short_name",
+                *related_fields("lead", PERSON_LINK_FIELDS),
+            )
+            .prefetch_related(Prefetch("subprojects", subprojects))
         )
+        city_stories = Story.objects.published().filter(city=city)
+        people = list(self.city_people(city, projects, city_stories)[: PEOPLE_ON_CITY_PAGE + 1])
+        stories = list(city_stories.for_cards().newest_first()[: STORIES_ON_CITY_PAGE + 1])
         context.update(
             projects=projects,
             people=people[:PEOPLE_ON_CITY_PAGE],
@@ -143,34 +172,53 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         )
         return context
 
-    def city_people(self, city):
-        """The city's people: its projects' leads, then their teams, then the people of the
-        city, then those its stories feature; alphabetically within each group.
+    def city_people(self, city, projects, stories):
+        """The city's people: the leads of its published `projects`, then their teams, then
+        the people of the city, then those its published `stories` feature; alphabetically
+        within each group.
 
-        The candidates' ids are read first (one UNION, through indexes), so the people are
-        then fetched by primary key instead of every person being tested against four
-        conditions.
+        The candidates' ids and groups are read first (one UNION, through indexes), so the
+        people are then fetched by primary key instead of every person being tested against
+        four conditions, and ordered by lists of ids instead of by subqueries.
         """
-        projects = ResearchProject.objects.filter(city=city, is_published=True).order_by()
-        leads = projects.filter(lead__isnull=False).values("lead")
-        team = ProjectMember.objects.filter(project__in=projects).order_by().values("person")
-        residents = Person.objects.filter(city=city).order_by().values("pk")
-        featured = (
-            StoryPerson.objects.filter(story__in=Story.objects.published().filter(city=city))
-            .order_by()
+        featured = StoryPerson.objects.filter(story__in=stories)
+        # StoryPerson first: unlike the translated models' querysets, its values_list()
+        # keeps the columns in the order given.
+        candidates = (
+            featured.order_by()
             .values("person")
+            .annotate(group=Value(PersonGroup.FEATURED))
+            .union(
+                ProjectMember.objects.filter(project__in=projects)
+                .order_by()
+                .values("person")
+                .annotate(group=Value(PersonGroup.TEAM)),
+                Person.objects.filter(city=city)
+                .order_by()
+                .values("pk")
+                .annotate(group=Value(PersonGroup.RESIDENT)),
+                all=True,
+            )
+            .values_list("person", "group")
         )
-        candidates = list(leads.union(team, residents, featured).values_list("lead", flat=True))
+        groups = defaultdict(set)
+        groups[PersonGroup.LEAD] = {project.lead_id for project in projects if project.lead_id}
+        for person, group in candidates:
+            groups[group].add(person)
+        # A person in several groups is listed in the first of them.
+        group = Case(
+            *(
+                When(pk__in=groups[rank], then=Value(rank))
+                for rank in (PersonGroup.LEAD, PersonGroup.TEAM)
+                if groups[rank]
+            ),
+            When(city=city, then=Value(PersonGroup.RESIDENT)),
+            default=Value(PersonGroup.FEATURED),
+        )
         return (
             Person.objects.published()
-            .filter(pk__in=candidates)
-            .alias(
-                group=Case(
-                    When(pk__in=leads, then=Value(0)),
-                    When(pk__in=team, then=Value(1)),
-                    When(city=city, then=Value(2)),
-                    default=Value(3),
-                )
-            )
+            .for_cards()
+            .filter(pk__in=set().union(*groups.values()))
+            .alias(group=group)
             .order_by("group", *Person.objects.name_ordering())
         )

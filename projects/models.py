@@ -15,9 +15,23 @@ from wecitizens.models import NameOrderingQuerySet, TaggedItem, TimestampedModel
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
+# The fields of includes/card/person.html, and of a person named with a link to their page.
+PERSON_CARD_FIELDS = ("honorific", "name", "role", "affiliation", "slug")
+PERSON_LINK_FIELDS = ("honorific", "name", "slug")
+
+
+def related_fields(relation, fields):
+    """`fields` of the model behind `relation`, for only(): ("lead", ["slug"]) -> ["lead__slug"]."""
+    return [f"{relation}__{field}" for field in fields]
+
+
 class PersonQuerySet(NameOrderingQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def for_cards(self):
+        """Only the columns a person card shows."""
+        return self.only(*PERSON_CARD_FIELDS)
 
 
 class Person(TranslationStatusMixin, TimestampedModel):
@@ -90,11 +104,28 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+# The fields of includes/card/project.html, with the city's name (also in display_title).
+PROJECT_CARD_FIELDS = (
+    "title",
+    "slug",
+    "number",
+    "start_year",
+    "end_year",
+    "status",
+    "summary",
+    "city__name",
+)
+
+
 class ResearchProjectQuerySet(NameOrderingQuerySet):
     name_field = "title"
 
     def published(self):
         return self.filter(is_published=True, city__is_published=True)
+
+    def for_cards(self):
+        """Only the columns a project card shows, with its city's name joined."""
+        return self.select_related("city").only(*PROJECT_CARD_FIELDS)
 
     def newest_first(self):
         return self.order_by(models.F("start_year").desc(nulls_last=True), "-pk")

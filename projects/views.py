@@ -3,7 +3,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from projects.models import Person, ProjectMember, ResearchProject, SubProject
+from projects.models import (
+    PERSON_LINK_FIELDS,
+    Person,
+    ProjectMember,
+    ResearchProject,
+    SubProject,
+    related_fields,
+)
 from stories.models import Story
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
@@ -17,8 +24,18 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "project"
     # The people come joined to their memberships and sub-projects: one query each, not two.
     queryset = ResearchProject.objects.select_related("city", "programme", "lead").prefetch_related(
-        Prefetch("memberships", ProjectMember.objects.select_related("person")),
-        Prefetch("subprojects", SubProject.objects.select_related("lead")),
+        Prefetch(
+            "memberships",
+            ProjectMember.objects.select_related("person").only(
+                "project", "role", *related_fields("person", PERSON_LINK_FIELDS)
+            ),
+        ),
+        Prefetch(
+            "subprojects",
+            SubProject.objects.select_related("lead").only(
+                "project", "title", "summary", *related_fields("lead", PERSON_LINK_FIELDS)
+            ),
+        ),
         "milestones",
         "tags",
     )
@@ -40,7 +57,7 @@ def projects_of(person):
     return (
         ResearchProject.objects.published()
         .filter(Q(lead=person) | Q(pk__in=joined))
-        .select_related("city")
+        .for_cards()
         .newest_first()
     )
 

@@ -72,6 +72,12 @@ class StoryListView(BoundedPaginationMixin, ListView):
         return context
 
 
+def newest_first(story):
+    """A sort key (with reverse=True) for StoryQuerySet.newest_first()'s order: the newest
+    dated stories first, then those without a date; the newest id first among equals."""
+    return (story.published_at is not None, story.published_at or 0, story.pk)
+
+
 def few_or_none(queryset, most):
     """The rows of `queryset` if there are at most `most` of them, else []: a <select> of
     hundreds of options helps no reader, and reading them all would grow with the site."""
@@ -120,27 +126,26 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
-        context["projects"] = story.projects.published().select_related("city")
+        context["projects"] = story.projects.published().for_cards()
         context["related_stories"] = self.related_stories(story)
         return context
 
     def related_stories(self, story, limit=3):
         """Other stories from the same city or sharing a tag, newest first.
 
-        The newest few of each kind are picked apart, each along an index, then merged: one
-        query with an OR across both joins had to gather every match first (0.3 s at 100,000
-        stories).
+        The newest few of each kind are picked apart, each along an index, then merged here:
+        one query with an OR across both joins had to gather every match first (0.3 s at
+        100,000 stories).
         """
-        others = Story.objects.published().exclude(pk=story.pk).newest_first()
+        others = Story.objects.published().exclude(pk=story.pk).for_cards().newest_first()
         candidates = []
         if story.city_id:
-            candidates += others.filter(city_id=story.city_id).values_list("pk", flat=True)[:limit]
+            candidates += others.filter(city_id=story.city_id)[:limit]
         tag_ids = [tag.pk for tag in story.tags.all()]
         if tag_ids:
-            candidates += others.filter(tags__in=tag_ids).values_list("pk", flat=True)[:limit]
-        if not candidates:
-            return Story.objects.none()
-        return Story.objects.filter(pk__in=candidates).for_cards().newest_first()[:limit]
+            candidates += others.filter(tags__in=tag_ids)[:limit]
+        unique = {other.pk: other for other in candidates}
+        return sorted(unique.values(), key=newest_first, reverse=True)[:limit]
 
     def object_is_public(self, story):
         return story.is_public

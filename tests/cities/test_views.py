@@ -250,6 +250,20 @@ def test_city_page_lists_24_people_research_team_first_and_points_to_the_others(
     assert f'href="/stories/?city={city.slug}"' in response.content.decode()
 
 
+def test_city_page_lists_a_person_in_several_groups_once_in_the_first(client):
+    city = CityFactory()
+    project = ResearchProjectFactory(city=city, lead=PersonFactory(name_th="ฮ หัวหน้า"))
+    resident_on_team = PersonFactory(city=city, name_th="ฮ ทีม")
+    ProjectMemberFactory(project=project, person=resident_on_team)
+    ProjectMemberFactory(project=project, person=project.lead)
+    resident = PersonFactory(city=city, name_th="ก คนในเมือง")
+    StoryPersonFactory(story=StoryFactory(city=city), person=resident)
+
+    response = client.get(city.get_absolute_url())
+
+    assert response.context["people"] == [project.lead, resident_on_team, resident]
+
+
 def test_city_page_lists_the_people_its_stories_feature(client):
     city = CityFactory()
     interviewee = StoryPersonFactory(story=StoryFactory(city=city)).person

@@ -302,6 +302,29 @@ def test_story_page_lists_related_public_stories_of_the_same_city_or_tag(client)
     assert set(response.context["related_stories"]) == {same_city, same_tag}
 
 
+def test_story_page_lists_the_three_newest_related_stories_each_once_undated_last(client):
+    story = StoryFactory(tags=["ข้าว"])
+    now = datetime.datetime.now(datetime.UTC)
+    StoryFactory(city=story.city, published_at=None)
+    both = StoryFactory(city=story.city, tags=["ข้าว"], published_at=now - datetime.timedelta(3))
+    newest = StoryFactory(tags=["ข้าว"], published_at=now - datetime.timedelta(2))
+    old = StoryFactory(tags=["ข้าว"], published_at=now - datetime.timedelta(9))
+
+    response = client.get(story.get_absolute_url())
+
+    assert list(response.context["related_stories"]) == [newest, both, old]
+
+
+def test_story_page_lists_undated_related_stories_after_dated_ones(client):
+    story = StoryFactory()
+    undated = StoryFactory(city=story.city, published_at=None)
+    dated = StoryFactory(city=story.city)
+
+    response = client.get(story.get_absolute_url())
+
+    assert list(response.context["related_stories"]) == [dated, undated]
+
+
 def test_story_page_lists_only_public_projects(client):
     public = ResearchProjectFactory()
     story = StoryFactory(projects=[public, ResearchProjectFactory(is_published=False)])
