@@ -31,8 +31,8 @@ class StoryStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-# The fields of includes/card/story.html (the same list as wecitizens.views.STORY_CARD_FIELDS,
-# which the list pages also pass to only()).
+# The fields of includes/card/story.html: lists of story cards load no other column. Building
+# the SELECT of every translated column of a story and its city cost more than running it.
 STORY_CARD_FIELDS = (
     "slug",
     "title_th",

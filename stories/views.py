@@ -12,7 +12,7 @@ from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson, StoryStatus
 from wecitizens.models import Tag
 from wecitizens.renditions import prefetch_renditions
-from wecitizens.views import STORY_CARD_FIELDS, BoundedPaginationMixin, PublishedObjectMixin
+from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
 # a city's page and a person's page link to their stories.
@@ -28,7 +28,7 @@ class StoryListView(BoundedPaginationMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        stories = Story.objects.published().for_cards().only(*STORY_CARD_FIELDS)
+        stories = Story.objects.published().for_cards()
         # Most requests filter nothing (`?page=3` at most): then the filter set is left unbound
         # and builds no form to validate (a millisecond, issue 6).
         filtering = any(name in self.request.GET for name in StoryFilter.base_filters)
@@ -171,13 +171,7 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Story.objects.published()
-            .filter(tags=self.tag)
-            .for_cards()
-            .only(*STORY_CARD_FIELDS)
-            .newest_first()
-        )
+        return Story.objects.published().filter(tags=self.tag).for_cards().newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -85,20 +85,8 @@ class BoundedPaginationMixin:
 
 CITIES_PER_REGION_ON_HOME = 8
 
-# What the cards read (templates/includes/card/): list pages load no other column. Building the
-# SELECT of every translated column of a story and its city cost more than running it (issue 6).
-STORY_CARD_FIELDS = [
-    "slug",
-    "title_th",
-    "title_en",
-    "kind",
-    "excerpt_th",
-    "excerpt_en",
-    "hero_image",
-    "published_at",
-    "city__name_th",
-    "city__name_en",
-]
+# What a city card reads (templates/includes/card/city.html): lists of city cards load no other
+# column.
 CITY_CARD_FIELDS = ["slug", "name_th", "name_en", "research_area_th", "research_area_en"]
 
 
@@ -152,7 +140,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.published().for_cards().only(*STORY_CARD_FIELDS).newest_first()
+        stories = Story.objects.published().for_cards().newest_first()
         context.update(
             # A list: the page reads the first programme before looping over them all.
             programmes=list(Programme.objects.all()),
