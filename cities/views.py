@@ -18,6 +18,7 @@ from projects.models import (
 )
 from stories.models import Story, StoryPerson
 from wecitizens.maps import MARKER_FIELDS, city_map_data
+from wecitizens.renditions import prefetch_renditions
 from wecitizens.views import (
     CITY_CARD_FIELDS,
     BoundedPaginationMixin,
@@ -163,6 +164,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         city_stories = Story.objects.published().filter(city=city)
         people = list(self.city_people(city, projects, city_stories)[: PEOPLE_ON_CITY_PAGE + 1])
         stories = list(city_stories.for_cards().newest_first()[: STORIES_ON_CITY_PAGE + 1])
+        prefetch_renditions(stories[:STORIES_ON_CITY_PAGE], "hero_image")
         context.update(
             projects=projects,
             people=people[:PEOPLE_ON_CITY_PAGE],

@@ -12,6 +12,7 @@ from projects.models import (
     related_fields,
 )
 from stories.models import Story
+from wecitizens.renditions import prefetch_renditions
 from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
 PROJECTS_ON_PERSON_PAGE = 12
@@ -42,9 +43,8 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["stories"] = (
-            Story.objects.published().filter(projects=self.object).for_cards().newest_first()[:12]
-        )
+        stories = Story.objects.published().filter(projects=self.object).for_cards()
+        context["stories"] = prefetch_renditions(list(stories.newest_first()[:12]), "hero_image")
         return context
 
 
@@ -77,6 +77,7 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
             .for_cards()
             .newest_first()[: STORIES_ON_PERSON_PAGE + 1]
         )
+        prefetch_renditions(stories[:STORIES_ON_PERSON_PAGE], "hero_image")
         context.update(
             projects=projects[:PROJECTS_ON_PERSON_PAGE],
             has_more_projects=len(projects) > PROJECTS_ON_PERSON_PAGE,

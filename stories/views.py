@@ -145,7 +145,8 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
         if tag_ids:
             candidates += others.filter(tags__in=tag_ids)[:limit]
         unique = {other.pk: other for other in candidates}
-        return sorted(unique.values(), key=newest_first, reverse=True)[:limit]
+        newest = sorted(unique.values(), key=newest_first, reverse=True)[:limit]
+        return prefetch_renditions(newest, "hero_image")
 
     def object_is_public(self, story):
         return story.is_public
