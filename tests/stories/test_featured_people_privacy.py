@@ -221,3 +221,43 @@ def test_person_page_and_lists_of_people_show_confirmed_people_only(
     client, featured, surface, confirmed
 ):
     assert surface(client, featured) == confirmed
+
+
+# The seed content: its stories name the mayor and the lead researcher, but no one recorded
+# their consent, so loading it records none and the pages leave them out until staff do.
+
+
+def seed_features():
+    from stories.models import StoryPerson
+
+    return StoryPerson.objects.select_related("story", "person").order_by("pk")
+
+
+def test_loading_the_seed_records_no_consent_and_names_no_one_with_a_story(client):
+    from django.core.management import call_command
+
+    call_command("load_content", stdout=io.StringIO())
+
+    features = list(seed_features())
+    assert features and {feature.consent for feature in features} == {Consent.UNKNOWN}
+    for feature in features:
+        html = without_scripts(page(client, "stories:story_detail", slug=feature.story.slug))
+        assert f'href="{feature.person.get_absolute_url()}"' not in html
+        # Their own pages stay: staff confirmed them as the programme's people.
+        assert person_page_exists(client, SimpleNamespace(person=feature.person))
+
+
+def test_reloading_the_seed_keeps_the_consent_staff_recorded(client):
+    from django.core.management import call_command
+
+    call_command("load_content", stdout=io.StringIO())
+    feature = seed_features().first()
+    feature.consent, feature.consent_note = Consent.GIVEN, "แบบฟอร์มลงนาม 3 มีนาคม 2567"
+    feature.save()
+
+    call_command("load_content", refresh=True, stdout=io.StringIO())
+
+    feature.refresh_from_db()
+    assert (feature.consent, feature.consent_note) == (Consent.GIVEN, "แบบฟอร์มลงนาม 3 มีนาคม 2567")
+    html = without_scripts(page(client, "stories:story_detail", slug=feature.story.slug))
+    assert f'href="{feature.person.get_absolute_url()}"' in html
