@@ -128,3 +128,13 @@ def test_a_review_link_shows_only_people_who_may_appear_publicly(client, people)
 
     assert confirmed.name_th in html
     assert mine.name_th not in html
+
+
+def test_staff_confirming_a_person_see_who_named_them(client, researcher, programme_staff):
+    person = name_someone(client, researcher, "ป้าสมศรี ขายผัก")
+    client.force_login(programme_staff)
+
+    response = client.get(reverse("admin:projects_person_change", args=[person.pk]))
+
+    assert response.status_code == 200
+    assert researcher.username in response.content.decode()
