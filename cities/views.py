@@ -183,7 +183,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         people are then fetched by primary key instead of every person being tested against
         four conditions, and ordered by lists of ids instead of by subqueries.
         """
-        featured = StoryPerson.objects.filter(story__in=stories)
+        featured = StoryPerson.objects.public().filter(story__in=stories)
         # StoryPerson first: unlike the translated models' querysets, its values_list()
         # keeps the columns in the order given.
         candidates = (

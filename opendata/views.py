@@ -226,12 +226,8 @@ class StoryList(OpenDataListView):
                     queryset=ResearchProject.objects.published().order_by("pk"),
                     to_attr="public_projects",
                 ),
-                Prefetch(
-                    "people",
-                    queryset=Person.objects.published().order_by("pk"),
-                    to_attr="public_people",
-                ),
             )
+            .with_public_people()
             .newest_first()
         )
 

@@ -65,8 +65,9 @@ class StoryDraftForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["title_th"].required = True
         self.fields["body_th"].help_text = self.fields["body_en"].help_text = ""
         if not self.instance.pk:
@@ -74,11 +75,15 @@ class StoryDraftForm(forms.ModelForm):
         self.fields["excerpt_th"].required = True
         self.fields["city"].queryset = City.objects.order_by_name()
         self.fields["projects"].queryset = ResearchProject.objects.select_related("city")
-        self.fields["people"].queryset = Person.objects.order_by_name()
+        # Only people this user may see can be offered, or chosen by a crafted POST.
+        self.visible_people = Person.objects.visible_to(user)
+        self.fields["people"].queryset = self.visible_people.order_by_name()
         if self.instance.pk:
-            self.fields["people"].initial = [
-                featured.person_id for featured in self.instance.featured_people.all()
-            ]
+            self.fields["people"].initial = list(
+                self.instance.featured_people.filter(person__in=self.visible_people).values_list(
+                    "person", flat=True
+                )
+            )
 
     def clean_new_people(self):
         names = [line.strip() for line in self.cleaned_data["new_people"].splitlines()]
@@ -103,9 +108,13 @@ class StoryDraftForm(forms.ModelForm):
                     slug=f"person-{secrets.token_hex(4)}",
                     city=story.city,
                     is_published=False,
+                    created_by=self.user,
                 )
             )
-        story.featured_people.exclude(person__in=people).delete()
+        # People the user cannot see (e.g. added by staff) are neither shown nor removed.
+        story.featured_people.filter(person__in=self.visible_people).exclude(
+            person__in=people
+        ).delete()
         existing = set(story.featured_people.values_list("person_id", flat=True))
         for order, person in enumerate(people):
             if person.pk not in existing:

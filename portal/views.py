@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.forms import StoryDraftForm
+from projects.models import Person
 from stories import services
 from stories.models import ReviewLink, Story
 from stories.roles import is_researcher
@@ -69,7 +70,9 @@ def story_edit(request, pk):
 
 
 def _edit(request, story):
-    form = StoryDraftForm(request.POST or None, request.FILES or None, instance=story)
+    form = StoryDraftForm(
+        request.POST or None, request.FILES or None, instance=story, user=request.user
+    )
     if request.method == "POST":
         if form.is_valid():
             story = form.save()
@@ -122,10 +125,11 @@ def story_submit(request, pk):
     return redirect("portal:story_detail", pk=story.pk)
 
 
-def _story_page_context(story):
+def _story_page_context(story, featured_people):
     return {
         "story": story,
         "projects": story.projects.select_related("city"),
+        "featured_people": featured_people,
         "related_stories": [],
     }
 
@@ -137,7 +141,10 @@ def story_preview(request, pk):
     if not request.user.is_staff:
         stories = stories.filter(author=request.user)
     story = get_object_or_404(stories, pk=pk)
-    return render(request, "portal/preview.html", _story_page_context(story))
+    # The author sees the people they may see while writing, not only those already public.
+    people = Person.objects.visible_to(request.user).filter(story_features__story=story)
+    people = people.order_by("story_features__order", "story_features__pk")
+    return render(request, "portal/preview.html", _story_page_context(story, people))
 
 
 def _review_url(request, link):
@@ -175,7 +182,9 @@ def review(request, token):
     link = services.review_link_from_token(token)
     if link is None:
         raise Http404(_("This review link has expired or was withdrawn."))
-    response = render(request, "portal/review.html", _story_page_context(link.story))
+    # Anyone holding the link may read it: only people who may appear publicly are named.
+    context = _story_page_context(link.story, link.story.public_people)
+    response = render(request, "portal/review.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response

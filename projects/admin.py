@@ -33,6 +33,8 @@ class PersonAdmin(PublishActionsMixin, TranslationStatusAdminMixin, TabbedTransl
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ["city"]
     list_select_related = ["city"]
+    # Who typed the name in the portal: whom staff ask before confirming the person.
+    readonly_fields = ["created_by"]
 
     @admin.display(description=_("photo"))
     def photo_thumbnail(self, obj):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,6 +29,14 @@ def related_fields(relation, fields):
 class PersonQuerySet(NameOrderingQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """The people `user` may see by name while writing: programme staff see everyone;
+        anyone else sees the people staff have confirmed and those they named themselves,
+        never a name another researcher typed that staff have not confirmed yet."""
+        if user.is_staff:
+            return self
+        return self.filter(Q(is_published=True) | Q(created_by=user.pk))
 
     def for_cards(self):
         """Only the columns a person card shows."""
@@ -67,6 +76,16 @@ class Person(TranslationStatusMixin, TimestampedModel):
         help_text=_("The city this person works in, if any."),
     )
     is_published = models.BooleanField(_("published"), default=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="people_created",
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("named by"),
+        help_text=_("The researcher who added this person in the portal."),
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -73,7 +73,7 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
         projects = list(projects_of(person)[: PROJECTS_ON_PERSON_PAGE + 1])
         stories = list(
             Story.objects.published()
-            .filter(people=person)
+            .featuring(person)
             .for_cards()
             .newest_first()[: STORIES_ON_PERSON_PAGE + 1]
         )

@@ -44,7 +44,7 @@ class StoryFilter(django_filters.FilterSet):
         field_name="tags", queryset=Tag.objects.all(), to_field_name="slug", label=_("Tag")
     )
     person = django_filters.ModelChoiceFilter(
-        field_name="people",
+        method="filter_person",
         queryset=Person.objects.published(),
         to_field_name="slug",
         label=_("Person"),
@@ -65,6 +65,9 @@ class StoryFilter(django_filters.FilterSet):
             return queryset
         ids = matching_object_ids(query, active_content_language(), ResultKind.STORY)
         return queryset.filter(pk__in=ids)
+
+    def filter_person(self, queryset, name, person):
+        return queryset.featuring(person)
 
     @property
     def active(self):

@@ -47,6 +47,10 @@ STORY_CARD_FIELDS = (
 )
 
 
+# Where StoryQuerySet.with_public_people() puts each story's public StoryPerson rows.
+PUBLIC_FEATURES = "public_features"
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self):
         """Stories a reader may see: published, and not scheduled for later.
@@ -60,6 +64,22 @@ class StoryQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+
+    def featuring(self, person):
+        """The stories `person` may be shown with (see StoryPersonQuerySet.public)."""
+        return self.filter(
+            pk__in=StoryPerson.objects.public().filter(person=person).values("story")
+        )
+
+    def with_public_people(self):
+        """Each story's `public_people`, read for all the stories in one query."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "featured_people",
+                StoryPerson.objects.public().select_related("person"),
+                to_attr=PUBLIC_FEATURES,
+            )
+        )
 
     def for_cards(self):
         """What a story card shows, with its city's name joined.
@@ -194,6 +214,14 @@ class Story(TranslationStatusMixin, TimestampedModel):
         )
 
     @property
+    def public_people(self):
+        """The people shown with this story: confirmed by staff, and consenting to it."""
+        features = getattr(self, PUBLIC_FEATURES, None)
+        if features is None:
+            features = self.featured_people.public().select_related("person")
+        return [feature.person for feature in features]
+
+    @property
     def is_editable_by_author(self):
         return self.status in (StoryStatus.DRAFT, StoryStatus.CHANGES_REQUESTED)
 
@@ -232,6 +260,24 @@ class Consent(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
+class StoryPersonQuerySet(models.QuerySet):
+    def public(self):
+        """Who may appear publicly with a story, on every surface (pages, cards, JSON-LD,
+        feeds, search, sitemap, API, CSV): a person staff have confirmed
+        (`Person.is_published`) whose consent to this story is given. The one place of
+        this rule; `stories.services` refuses to publish a story featuring anyone else.
+        """
+        return self.filter(self.public_condition())
+
+    def not_public(self):
+        """Featured people who may not appear publicly with their story (yet)."""
+        return self.exclude(self.public_condition())
+
+    @staticmethod
+    def public_condition():
+        return Q(person__is_published=True, consent=Consent.GIVEN)
+
+
 class StoryPerson(models.Model):
     """A person featured in a story, usually as an interviewee.
 
@@ -258,6 +304,8 @@ class StoryPerson(models.Model):
         blank=True,
         help_text=_("How and when consent was given, e.g. signed form, 3 March 2024."),
     )
+
+    objects = StoryPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person featured")

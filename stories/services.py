@@ -3,7 +3,9 @@
     draft → submitted → changes requested → submitted → … → published → archived
     published → draft (unpublish)
 
-Staff may also publish or schedule a draft they wrote themselves. A story is scheduled by
+Staff may also publish or schedule a draft they wrote themselves. Neither is allowed while the
+story features someone who may not appear publicly (StoryPersonQuerySet.public): staff
+confirm the person and record their consent, or remove them, first. A story is scheduled by
 publishing it with a future `published_at`: `Story.objects.published()` hides it until then,
 so no job has to run. Every transition is recorded in `StoryTransition`. The portal, the admin
 and its bulk actions all call these functions.
@@ -15,10 +17,11 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from stories import notifications
-from stories.models import ReviewLink, Story, StoryStatus, StoryTransition
+from stories.models import Consent, ReviewLink, Story, StoryStatus, StoryTransition
 
 S = StoryStatus
 PUBLISH_PERMISSION = "stories.publish_story"
@@ -48,6 +51,14 @@ class IllegalTransition(ValidationError):
     """The story's status does not allow what was asked."""
 
 
+class FeaturedPeopleNotCleared(ValidationError):
+    """The story features someone who may not appear publicly yet."""
+
+
+# What the bulk actions report per story and go on: the others may still move.
+REFUSALS = (IllegalTransition, FeaturedPeopleNotCleared)
+
+
 def can_publish(user):
     return user is not None and user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
@@ -70,6 +81,35 @@ def _check_staff(by):
     # by=None is the system itself (data loading, tests of the rules alone).
     if by is not None and not can_publish(by):
         raise PermissionDenied(_("Only programme staff may do this."))
+
+
+def _not_cleared_reason(feature):
+    reasons = []
+    if not feature.person.is_published:
+        reasons.append(_("not confirmed by staff"))
+    if feature.consent != Consent.GIVEN:
+        reasons.append(format_lazy(_("consent: {consent}"), consent=Consent(feature.consent).label))
+    return format_lazy("{person} ({reasons})", person=feature.person, reasons=_join(reasons))
+
+
+def _join(parts):
+    """Lazy texts joined lazily: each is translated when the message is read."""
+    return format_lazy("; ".join(["{}"] * len(parts)), *parts)
+
+
+def _check_people_cleared(story):
+    """Refuse to let a story go public while it features someone not cleared to appear."""
+    missing = story.featured_people.not_public().select_related("person")
+    if missing:
+        raise FeaturedPeopleNotCleared(
+            _(
+                "This story cannot be published or scheduled until everyone featured in it "
+                "may appear: %(people)s. Confirm each person (“published” on their record) "
+                "and record their consent as “Given”, or remove them from the story."
+            ),
+            params={"people": _join([_not_cleared_reason(feature) for feature in missing])},
+            code="featured_people_not_cleared",
+        )
 
 
 def _move(story, *, action, by, note="", **changes):
@@ -112,6 +152,8 @@ def story_request_changes(*, story: Story, by, note: str) -> Story:
 def story_publish(*, story: Story, by=None, note: str = "") -> Story:
     """Publish now. A story already given a date keeps it (a future one stays scheduled)."""
     _check_staff(by)
+    _check_transition(story, "publish")
+    _check_people_cleared(story)
     published_at = story.published_at or timezone.now()
     _move(story, action="publish", by=by, note=note, published_at=published_at)
     transaction.on_commit(lambda: notifications.story_published(story=story))
@@ -132,6 +174,8 @@ def story_schedule(*, story: Story, at: datetime.datetime, by=None, note: str = 
             _("This story is already public: unpublish it before scheduling it again."),
             code="illegal_transition",
         )
+    _check_transition(story, "schedule")
+    _check_people_cleared(story)
     was_published = story.status == S.PUBLISHED
     _move(story, action="schedule", by=by, note=note, published_at=at)
     if not was_published:
@@ -163,7 +207,7 @@ def _bulk(stories, action, *, refused=None, **kwargs):
     for story in stories.select_related("city", "author"):
         try:
             action(story=story, **kwargs)
-        except IllegalTransition as error:
+        except REFUSALS as error:
             if refused is not None:
                 refused.append((story, error))
             continue

@@ -1,4 +1,4 @@
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Max, Min
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -86,12 +86,13 @@ def few_or_none(queryset, most):
 
 
 def featured_people(stories):
-    """Published people featured in `stories`, at most FILTER_PEOPLE_MAX + 1 of them.
+    """The people shown with `stories`, at most FILTER_PEOPLE_MAX + 1 of them.
 
     The limit is inside the subquery, so the database stops as soon as there are too many.
     """
     person_ids = (
-        StoryPerson.objects.filter(story__in=stories, person__is_published=True)
+        StoryPerson.objects.public()
+        .filter(story__in=stories)
         .order_by()
         .values("person")
         .distinct()[: FILTER_PEOPLE_MAX + 1]
@@ -119,14 +120,13 @@ def story_years():
 class StoryDetailView(PublishedObjectMixin, DetailView):
     template_name = "stories/story_detail.html"
     context_object_name = "story"
-    queryset = Story.objects.select_related("city").prefetch_related(
-        Prefetch("featured_people", StoryPerson.objects.select_related("person")), "tags"
-    )
+    queryset = Story.objects.select_related("city").with_public_people().prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
         context["projects"] = story.projects.published().for_cards()
+        context["featured_people"] = story.public_people
         context["related_stories"] = self.related_stories(story)
         return context
 

@@ -120,8 +120,7 @@ def story_data(request, story, image_url):
         data["description"] = text(story, "excerpt")
     if story.city_id and story.city.is_published:
         data["contentLocation"] = _place(request, story.city)
-    people = [featured.person for featured in story.featured_people.all()]
-    people = [person for person in people if person.is_published]
+    people = story.public_people
     if people:
         data["about"] = [_person(request, person) for person in people]
     keywords = [tag.name for tag in story.tags.all()]

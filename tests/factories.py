@@ -21,7 +21,7 @@ from projects.models import (
     ResearchProject,
     SubProject,
 )
-from stories.models import Story, StoryKind, StoryPerson, StoryStatus
+from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
 
 PASSWORD = "correct horse battery staple"
 
@@ -181,6 +181,9 @@ class StoryPersonFactory(DjangoModelFactory):
     story = factory.SubFactory(StoryFactory)
     person = factory.SubFactory(PersonFactory)
     order = factory.Sequence(lambda n: n)
+    # Factory stories are published: the people they feature agreed to appear, or the
+    # pages would rightly leave them out. Tests of consent itself set it explicitly.
+    consent = Consent.GIVEN
 
 
 class UserFactory(DjangoModelFactory):

@@ -5,8 +5,14 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from safeguards.models import DeletionRequest, DeletionStatus
-from stories.models import Consent, Story
-from tests.factories import StaffUserFactory, StoryFactory, StoryPersonFactory, UserFactory
+from stories.models import Consent, Story, StoryPerson
+from tests.factories import (
+    PersonFactory,
+    StaffUserFactory,
+    StoryFactory,
+    StoryPersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +92,9 @@ def test_staff_confirming_deletion_removes_the_account_but_keeps_its_stories(adm
 
 
 def test_featured_people_start_without_recorded_consent():
-    assert StoryPersonFactory().consent == Consent.UNKNOWN
+    feature = StoryPerson.objects.create(story=StoryFactory(), person=PersonFactory())
+
+    assert feature.consent == Consent.UNKNOWN
 
 
 def test_staff_are_warned_about_missing_consent_when_opening_a_story(admin_client):
