@@ -99,7 +99,10 @@ def test_the_restore_form_shows_todays_workflow_state_read_only(admin_client):
     services.story_publish(story=story)
 
     url = reverse("admin:stories_story_revision", args=[story.pk, versions_of(story)[0].pk])
-    fields = form_data(admin_client.get(url), "story_form")
+    page = admin_client.get(url)
+    fields = form_data(page, "story_form")
+
+    assert "สถานะ วันที่เผยแพร่ การแนะนำบนหน้าแรก และผู้เขียนของเรื่องจะคงเดิม" in page.content.decode()
 
     assert "published_at_0" not in fields
     assert "is_featured" not in fields
