@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal import autosave
 from portal.forms import StoryDraftForm
 from projects.models import Person
 from stories import services
@@ -73,9 +74,16 @@ def _edit(request, story):
     form = StoryDraftForm(
         request.POST or None, request.FILES or None, instance=story, user=request.user
     )
+    autosave_key = autosave.autosave_key(user=request.user, story=story)
     if request.method == "POST":
         if form.is_valid():
             story = form.save()
+            # The server has the text now: the browser's copy (under the key of a new story
+            # too) is done with, whether it is submitted next or not.
+            autosave.autosave_clear_later(
+                request=request,
+                keys={autosave_key, autosave.autosave_key(user=request.user, story=story)},
+            )
             if "submit" in request.POST:
                 try:
                     services.story_submit(story=story, by=request.user)
@@ -90,7 +98,12 @@ def _edit(request, story):
     return render(
         request,
         "portal/story_form.html",
-        {"form": form, "story": story if story.pk else None},
+        {
+            "form": form,
+            "story": story if story.pk else None,
+            "autosave_key": autosave_key,
+            "autosave_version": autosave.autosave_version(story=story),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -188,6 +201,15 @@ def review(request, token):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out also drops every autosaved copy from this browser (on the next page)."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        autosave.autosave_clear_later(request=request)
+        return response
 
 
 class LoginView(auth_views.LoginView):

@@ -5,6 +5,9 @@ this module re-registers each with `HistoryAdminMixin` in front, so this app is 
 them in INSTALLED_APPS.
 """
 
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,18 +15,33 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from reversion.revisions import set_comment
 
 from cities.models import City
 from projects.models import Person, ResearchProject
 from safeguards import history, services
 from safeguards.models import DeletionRequest, DeletionStatus, SlugRedirect
+from stories import services as story_services
 from stories.models import Consent, Story, StoryPerson
 
 EDIT_TOKEN = "_edit_token"
+RESTORING = "_restoring_version"
+
+
+@dataclass
+class Restoring:
+    """A restore (or recovery) under way in this request, for the hooks below."""
+
+    version: Version
+    state: object = None  # what the object keeps of today's state, read before the revert
+    recovering: bool = False
+
 
 # Before VersionAdmin registers the models itself with only the inline relations: the admin
 # is discovered before this app's ready() runs.
@@ -42,6 +60,74 @@ class HistoryAdminMixin(VersionAdmin):
     object_history_template = "safeguards/admin/object_history.html"
     change_form_template = "safeguards/admin/change_form.html"
     history_latest_first = True
+    # Fields a restore form shows but does not change (restore_state keeps their values).
+    restore_readonly_fields = ()
+
+    # Restore and recover: reversion reverts the whole version, then runs the change form on
+    # the reverted object in the same transaction (kept on save, rolled back otherwise). The
+    # hooks below run between the two, so a model admin can keep part of today's state.
+
+    def restore_state(self, obj):
+        """What restoring a version must keep of `obj` as it is now; None keeps nothing."""
+        return None
+
+    def restore_state_keep(self, request, object_id, state):
+        """Put `state` back on the object just reverted."""
+
+    def recover_state_set(self, request, object_id):
+        """Set the state of an object just recovered after deletion."""
+
+    def restore_comment(self, restoring):
+        saved = localize(template_localtime(restoring.version.revision.date_created))
+        if restoring.recovering:
+            return gettext("Recovered after deletion from the version saved on %(datetime)s.") % {
+                "datetime": saved
+            }
+        return gettext("Restored the version saved on %(datetime)s.") % {"datetime": saved}
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        obj = self.get_object(request, unquote(object_id))
+        setattr(
+            request,
+            RESTORING,
+            Restoring(
+                version=version,
+                state=None if obj is None else self.restore_state(obj),
+                recovering=obj is None,
+            ),
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        setattr(request, RESTORING, Restoring(version=version, recovering=True))
+        return super().recover_view(request, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        restoring = getattr(request, RESTORING, None)
+        if restoring is not None and object_id is not None:
+            if restoring.recovering:
+                self.recover_state_set(request, unquote(object_id))
+            elif restoring.state is not None:
+                self.restore_state_keep(request, unquote(object_id), restoring.state)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if getattr(request, RESTORING, None) is not None:
+            fields += [name for name in self.restore_readonly_fields if name not in fields]
+        return fields
+
+    @contextmanager
+    def create_revision(self, request):
+        with super().create_revision(request):
+            yield
+            # Reached only when the restore was saved (reversion raises to roll back
+            # otherwise): the history says what happened, replacing reversion's comment.
+            restoring = getattr(request, RESTORING, None)
+            if restoring is not None and request.method == "POST":
+                set_comment(self.restore_comment(restoring))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
@@ -141,6 +227,39 @@ class HistoryAdminMixin(VersionAdmin):
         return TemplateResponse(request, "safeguards/admin/compare.html", context)
 
 
+class StoryHistoryAdminMixin(HistoryAdminMixin):
+    """A story's history restores its content; the workflow alone changes what is public.
+
+    A restored version keeps the story's status, dates, featuring, author and the consent
+    recorded for the people featured today (stories.services.WORKFLOW_FIELDS); a recovered
+    deleted story comes back as a draft, for staff to publish through the workflow.
+    """
+
+    restore_readonly_fields = story_services.WORKFLOW_FIELDS
+
+    def restore_state(self, obj):
+        return story_services.story_workflow_state(story=obj)
+
+    def restore_state_keep(self, request, object_id, state):
+        story_services.story_workflow_state_keep(story_id=object_id, state=state)
+
+    def recover_state_set(self, request, object_id):
+        story_services.story_recover(story_id=object_id, by=request.user)
+
+    def restore_comment(self, restoring):
+        saved = localize(template_localtime(restoring.version.revision.date_created))
+        if restoring.recovering:
+            text = gettext(
+                "Recovered after deletion from the version saved on %(datetime)s, as a draft."
+            )
+        else:
+            text = gettext(
+                "Restored the content of the version saved on %(datetime)s; the status, dates, "
+                "featuring and author were kept."
+            )
+        return text % {"datetime": saved}
+
+
 class ConsentAdminMixin:
     """Staff see, before publishing, whether everyone featured in a story agreed to it."""
 
@@ -186,7 +305,7 @@ for _model, _mixins in (
     (City, (HistoryAdminMixin,)),
     (Person, (HistoryAdminMixin,)),
     (ResearchProject, (HistoryAdminMixin,)),
-    (Story, (ConsentAdminMixin, HistoryAdminMixin)),
+    (Story, (ConsentAdminMixin, StoryHistoryAdminMixin)),
 ):
     _original = type(admin.site._registry[_model])
     admin.site.unregister(_model)

@@ -21,7 +21,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from stories import notifications
-from stories.models import Consent, ReviewLink, Story, StoryStatus, StoryTransition
+from stories.models import Consent, ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 
 S = StoryStatus
 PUBLISH_PERMISSION = "stories.publish_story"
@@ -233,6 +233,60 @@ def stories_request_changes(*, stories, by, note, refused=None):
 
 def stories_schedule(*, stories, by, at, refused=None):
     return _bulk(stories, story_schedule, by=by, at=at, refused=refused)
+
+
+# --- Restored and recovered versions (content history, safeguards.admin) ---------------
+
+# A story's state rather than its content: only the workflow above and staff's own edits set
+# these. Restoring an older version never brings back an old value of them, so the content
+# history cannot publish, unpublish, re-date, re-feature or hand a story to another author.
+WORKFLOW_FIELDS = ("status", "published_at", "is_featured", "author")
+
+
+def story_workflow_state(*, story: Story) -> dict:
+    """What a restored version of this story must keep: its workflow fields and, for each
+    person featured today, the consent recorded for them."""
+    return {
+        "fields": {
+            field: getattr(story, story._meta.get_field(field).attname) for field in WORKFLOW_FIELDS
+        },
+        "consents": {
+            feature.person_id: (feature.consent, feature.consent_note)
+            for feature in story.featured_people.all()
+        },
+    }
+
+
+def story_workflow_state_keep(*, story_id, state: dict) -> None:
+    """Put back what `story_workflow_state` read, after a version's content was restored."""
+    attnames = {
+        Story._meta.get_field(field).attname: value for field, value in state["fields"].items()
+    }
+    Story.objects.filter(pk=story_id).update(**attnames)
+    for person_id, (consent, note) in state["consents"].items():
+        StoryPerson.objects.filter(story_id=story_id, person_id=person_id).update(
+            consent=consent, consent_note=note
+        )
+
+
+def story_recover(*, story_id, by) -> Story:
+    """A deleted story recovered from its last version comes back as a draft, whatever it was.
+
+    Recovering is content history, not a workflow step: it must not put a story back on the
+    site. Staff publish it again through the workflow. The step is recorded like any other.
+    """
+    story = Story.objects.get(pk=story_id)
+    from_status = story.status
+    Story.objects.filter(pk=story_id).update(status=S.DRAFT)
+    story.status = S.DRAFT
+    StoryTransition.objects.create(
+        story=story,
+        user=by,
+        from_status=from_status,
+        to_status=S.DRAFT,
+        note=_("Recovered after deletion, as a draft."),
+    )
+    return story
 
 
 # --- Review links for interviewees -------------------------------------------------------
