@@ -159,12 +159,13 @@ def _to_srgb(image, icc_profile):
 
 
 def _stored_mode(image, image_format):
-    if image.mode in STORED_MODES[image_format]:
-        return image
+    """`image` in a mode its format is stored in; transparency is kept where it can be."""
     has_alpha = "A" in image.getbands() or "transparency" in image.info
     if image_format == "JPEG" or not has_alpha:
-        return image.convert("RGB")
-    return image.convert("RGBA")
+        return image if image.mode in STORED_MODES[image_format] else image.convert("RGB")
+    if image.mode in ("RGBA", "LA") and image.mode in STORED_MODES[image_format]:
+        return image
+    return image.convert("RGBA")  # a palette or colour key's transparency becomes alpha
 
 
 def _clean_copy(image):
@@ -179,6 +180,8 @@ def _clean_copy(image):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
         icc_profile = image.info.get("icc_profile")
+        if image.mode in ("1", "P"):
+            image = _stored_mode(image, image_format)  # resized otherwise with no smoothing
         image.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
         ImageOps.exif_transpose(image, in_place=True)
         image = _stored_mode(_to_srgb(image, icc_profile), image_format)
