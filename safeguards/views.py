@@ -67,12 +67,42 @@ def server_error(request):
     return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
+# No file system we store on has longer names or paths (Linux: NAME_MAX and PATH_MAX).
+MAX_MEDIA_NAME_BYTES = 255
+MAX_MEDIA_PATH_BYTES = 4096
+
+
+def is_possible_media_path(path):
+    """True when `path` (relative to MEDIA_ROOT) could name a file we stored: normalised (no
+    empty, '.' or '..' components, no backslash), no NUL or other control character, valid
+    UTF-8, and no name or path longer than the file system allows. Anything else is a 404
+    before the file system is asked, which would otherwise fail with a server error."""
+    if not path or "\\" in path or any(ord(character) < 32 for character in path):
+        return False
+    try:
+        encoded = path.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    parts = path.split("/")
+    return (
+        len(encoded) <= MAX_MEDIA_PATH_BYTES
+        and all(part not in ("", ".", "..") for part in parts)
+        and all(len(part.encode("utf-8")) <= MAX_MEDIA_NAME_BYTES for part in parts)
+    )
+
+
 def media(request, path):
-    """Serve an upload only as the image it is, never as something a browser would run."""
+    """Serve an upload only as the image it is, never as something a browser would run.
+
+    A path no stored file can have is a 404, quietly: it is a client's mistake, not ours.
+    """
     content_type = MEDIA_TYPES.get(PurePosixPath(path).suffix.lower())
-    if content_type is None:
+    if content_type is None or not is_possible_media_path(path):
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError) as error:  # what the file system still refuses
+        raise Http404 from error
     response["Content-Type"] = content_type
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

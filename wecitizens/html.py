@@ -5,7 +5,8 @@ story cannot carry a tracking pixel or a picture from anywhere else.
 """
 
 import re
-from urllib.parse import urlsplit
+import unicodedata
+from urllib.parse import unquote, urlsplit
 
 import nh3
 from django.conf import settings
@@ -25,18 +26,41 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
-def is_own_media_url(url):
-    """True for a URL under MEDIA_URL with no '..': a path on this site, or, when media live in
-    object storage (an absolute MEDIA_URL), a URL on that host under its path."""
-    parts = urlsplit(url)
-    if ".." in parts.path or "\\" in url:
+# One path segment of a media file: unreserved and sub-delimiter characters, non-ASCII
+# characters, or percent-escapes of non-ASCII bytes only, so no escape can hide a dot, a slash,
+# a backslash, a percent sign or a control character from the check.
+MEDIA_PATH_SEGMENT = re.compile(
+    r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[89A-Fa-f][0-9A-Fa-f]|[^\x00-\x7f])+"
+)
+
+
+def _is_normal_segment(segment):
+    if segment in (".", "..") or not MEDIA_PATH_SEGMENT.fullmatch(segment):
         return False
-    media = urlsplit(settings.MEDIA_URL)
-    if media.netloc:
-        same_host = (parts.scheme, parts.netloc) == (media.scheme, media.netloc)
-        return same_host and parts.path.startswith(media.path or "/")
-    media_path = "/" + settings.MEDIA_URL.strip("/") + "/"
-    return not parts.scheme and not parts.netloc and parts.path.startswith(media_path)
+    try:
+        decoded = unquote(segment, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return not any(unicodedata.category(character)[0] in "CZ" for character in decoded)
+
+
+def is_own_media_url(url):
+    """True for the normalised URL of a file under MEDIA_URL: a path on this site or, when media
+    live in object storage (an absolute MEDIA_URL), a URL on that host under its path.
+
+    Normalised means a browser requests exactly that file: no dot segments (plain or
+    percent-encoded), no empty segments, no backslash, no query or fragment, no other host
+    (protocol-relative `//host` included), nothing encoded twice, no spaces or control
+    characters. Anything else could make every reader's browser request another URL of the site.
+    """
+    if urlsplit(settings.MEDIA_URL).netloc:
+        prefix = settings.MEDIA_URL.rstrip("/") + "/"
+    else:
+        prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
+    if not url.startswith(prefix):
+        return False
+    segments = url.removeprefix(prefix).split("/")
+    return all(_is_normal_segment(segment) for segment in segments)
 
 
 def _filter_attribute(tag, attribute, value):

@@ -84,14 +84,22 @@ def _cache_key(name):
     return f"rendition:{CACHE_VERSION}:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
-def _encode(image, width, image_format):
-    pillow_format, _mime, _ext, options = FORMATS[image_format]
+def _resized(image, width):
+    """`image` at `width` pixels wide. Where it is more than three times wider, Pillow first
+    reduces it by a whole factor (a box filter, cheap), then finishes with LANCZOS."""
     height = max(1, round(image.height * width / image.width))
-    resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+    if width == image.width:
+        return image
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _encode(resized, image_format):
+    pillow_format, _mime, _ext, options = FORMATS[image_format]
     if image_format == "jpeg" and resized.mode != "RGB":
         flat = Image.new("RGB", resized.size, (255, 255, 255))
         flat.paste(resized, mask=resized.getchannel("A") if "A" in resized.mode else None)
         resized = flat
+    resized.info = {}  # no comment, profile or other metadata is written into a rendition
     buffer = io.BytesIO()
     resized.save(buffer, pillow_format, **options)
     return buffer.getvalue()
@@ -107,11 +115,22 @@ def _make(field_file):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
         widths = rendition_widths(image.width)
         folder = _folder(name)
-        for width in widths:
-            for image_format in FORMATS:
-                target = _rendition_name(folder, width, image_format)
-                if not default_storage.exists(target):
-                    default_storage.save(target, ContentFile(_encode(image, width, image_format)))
+        source = image
+        for width in sorted(widths, reverse=True):
+            targets = {
+                image_format: _rendition_name(folder, width, image_format)
+                for image_format in FORMATS
+            }
+            missing = [fmt for fmt, target in targets.items() if not default_storage.exists(target)]
+            if not missing:
+                continue
+            # Each width is resized once, for both formats, from the next wider one (at most
+            # a few times wider), not from the original: a fraction of the work.
+            source = _resized(source, width)
+            for image_format in missing:
+                default_storage.save(
+                    targets[image_format], ContentFile(_encode(source, image_format))
+                )
         return {"width": image.width, "height": image.height, "widths": widths}
 
 

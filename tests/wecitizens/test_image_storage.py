@@ -152,3 +152,21 @@ def test_every_model_with_an_image_stores_the_clean_copy(factory, field, media_r
     assert "IMG_0001" not in stored.name
     with Image.open(stored.path) as image:
         assert not image.getexif()
+
+
+@pytest.mark.parametrize("mode", ["P", "RGB"])
+def test_a_png_with_a_transparent_colour_keeps_it_as_alpha(mode):
+    image = Image.new(mode, (8, 8), 0)
+    if mode == "P":
+        image.putpalette([0, 0, 0, 255, 0, 0] + [0] * 762)
+        image.paste(1, (0, 0, 4, 8))
+    else:
+        image.paste((255, 0, 0), (0, 0, 4, 8))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", transparency=0 if mode == "P" else (0, 0, 0))
+
+    stored = opened(reencode_image(upload(buffer.getvalue(), name="logo.png")))
+
+    assert stored.mode == "RGBA"
+    assert stored.getpixel((0, 0)) == (255, 0, 0, 255)
+    assert stored.getpixel((7, 7))[3] == 0

@@ -39,7 +39,7 @@ def test_a_file_that_is_not_an_image_is_refused():
 
 
 def test_an_image_with_too_many_pixels_is_refused(settings):
-    settings.WECITIZENS_MAX_IMAGE_PIXELS = 100
+    settings.WECITIZENS_MAX_IMAGE_PIXELS = {"JPEG": 100, "PNG": 100, "WEBP": 100}
 
     assert error_code(validate_image_file, image_upload(size=(20, 20))) == "image_too_many_pixels"
 

@@ -186,7 +186,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WECITIZENS_MAX_IMAGE_BYTES = int(os.environ.get("WECITIZENS_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
-WECITIZENS_MAX_IMAGE_PIXELS = 40_000_000
+# What one accepted upload may cost a worker (under 3 s and 150 MiB; docs/uploads.md): a
+# baseline JPEG (what cameras and phones save) is decoded at a reduced scale; a progressive
+# JPEG keeps every coefficient in memory, and a PNG or WebP is only decoded whole.
+WECITIZENS_MAX_IMAGE_PIXELS = {"JPEG": 40_000_000, "PNG": 12_000_000, "WEBP": 8_000_000}
+WECITIZENS_MAX_PROGRESSIVE_JPEG_PIXELS = 12_000_000
+# The stored original is scaled down to this many pixels a side (renditions are at most 1600).
+WECITIZENS_MAX_STORED_IMAGE_SIDE = 2000
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
