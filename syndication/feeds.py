@@ -132,7 +132,7 @@ class TagStoryFeed(StoryFeed):
     """Stories with one tag (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def stories(self, tag):
         return Story.objects.published().filter(tags=tag)

@@ -40,6 +40,34 @@ class NameOrderingQuerySet(models.QuerySet):
         return [Lower(Coalesce(english, thai)).asc(), models.F("pk").asc()]
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags a reader can see something tagged with: a published story or a published
+        research project (a tag's page lists both). Any other tag is answered as unknown.
+
+        Per tag, the database stops at its first public story or project (an index probe
+        each), rather than joining every tagged item to find the distinct tags.
+        """
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        tagged = [
+            models.Exists(
+                TaggedItem.objects.filter(
+                    tag=models.OuterRef("pk"),
+                    content_type=ContentType.objects.get_for_model(model),
+                ).filter(
+                    models.Exists(model.objects.published().filter(pk=models.OuterRef("object_id")))
+                )
+            )
+            for model in (
+                apps.get_model("stories", "Story"),
+                apps.get_model("projects", "ResearchProject"),
+            )
+        ]
+        return self.filter(tagged[0] | tagged[1])
+
+
 class Tag(TagBase):
     """A keyword staff or researchers attach to stories and research projects.
 
@@ -48,6 +76,8 @@ class Tag(TagBase):
     ข้าว (rice) and ขาว (white) one tag. A name without Latin letters gets a short digest of
     its exact text instead.
     """
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tag")
