@@ -79,12 +79,12 @@ class OpenDataListView(ListAPIView):
     def list(self, request, *args, **kwargs):
         if not self.as_csv:
             return super().list(request, *args, **kwargs)
-        rows = self.get_serializer(self.get_queryset()[:CSV_MAX_ROWS], many=True).data
-        return csv_response(rows, self.csv_name)
+        serializer = self.get_serializer(self.get_queryset()[:CSV_MAX_ROWS], many=True)
+        return csv_response(serializer.data, self.csv_name, csv_columns(serializer.child))
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
@@ -113,16 +113,26 @@ def flatten(row):
     return flat
 
 
-def csv_response(rows, name):
+def csv_columns(serializer):
+    """The CSV header of `serializer`'s rows, as `flatten` names them: known without a row, so
+    an empty list still has its header."""
+    columns = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, (api.TranslatedField, api.PageUrlField)):
+            columns += [f"{name}_th", f"{name}_en"]
+        else:
+            columns.append(name)
+    return columns
+
+
+def csv_response(rows, name, columns):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wecitizens-{name}.csv"'
     # A byte-order mark, so spreadsheet programs read the Thai as UTF-8.
     response.write("\ufeff")
-    flat_rows = [flatten(row) for row in rows]
-    if flat_rows:
-        writer = csv.DictWriter(response, fieldnames=list(flat_rows[0]))
-        writer.writeheader()
-        writer.writerows(flat_rows)
+    writer = csv.DictWriter(response, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(flatten(row) for row in rows)
     return response
 
 
