@@ -61,6 +61,12 @@ class StoryQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
 
+    def titled_in(self, language):
+        """Stories whose title is written in `language` (no fallback to the other one)."""
+        return self.exclude(**{f"title_{language}": ""}).exclude(
+            **{f"title_{language}__isnull": True}
+        )
+
     def for_cards(self):
         """What a story card shows, with its city's name joined.
 

@@ -2,6 +2,19 @@
 
 Each feed speaks the language of its address (Thai unprefixed, English under /en/) and uses
 `Story.objects.published()`, the same stories the pages show.
+
+What a feed reader is told, and why:
+- Text only in the language of the feed: a story without a title in that language is left
+  out (an English reader is not shown Thai as English), and an entry without an excerpt in
+  that language has no summary.
+- The excerpt is plain text, as on the pages: it is HTML-escaped into the description
+  (RSS) or `<summary type="html">` (Atom), so no markup in it reaches a reader.
+- A story's date is its publication date, and nothing else: a story imported without one
+  has no `<pubDate>` / `<published>`, as it has no `datePublished` in its JSON-LD and a null
+  `published_at` in the API. Atom requires `<updated>`: it is the time the story last changed
+  on this site (`updated_at`, as the API's `updated_at` and JSON-LD's `dateModified`), a real
+  event, never presented as the publication date.
+- Every entry's author is the programme (as in the JSON-LD): no staff account is named.
 """
 
 import copy
@@ -12,10 +25,12 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from cities.models import City
 from stories.models import Story
+from syndication.seo import SITE_NAME
 from wecitizens.i18n import active_content_language, translated
 from wecitizens.models import Tag
 
@@ -48,7 +63,8 @@ class StoryFeed(Feed):
     def items(self, obj):
         # An item shows no city: no join to select its columns (its body among them). The
         # tags as a list: a prefetched `tags` manager builds a queryset per story to hold them.
-        stories = self.stories(obj).defer("body", "body_th", "body_en")
+        stories = self.stories(obj).titled_in(active_content_language())
+        stories = stories.defer("body", "body_th", "body_en")
         tags = Prefetch("tags", to_attr="tag_list")
         return stories.prefetch_related(tags).newest_first()[:FEED_LENGTH]
 
@@ -71,10 +87,14 @@ class StoryFeed(Feed):
         return translated(story, "title").text
 
     def item_description(self, story):
-        return translated(story, "excerpt").text
+        excerpt = getattr(story, f"excerpt_{active_content_language()}")
+        return escape(excerpt) if excerpt else None
 
     def item_pubdate(self, story):
-        return story.published_at or story.created_at
+        return story.published_at
+
+    def item_author_name(self, story):
+        return SITE_NAME
 
     def item_updateddate(self, story):
         return story.updated_at
