@@ -49,13 +49,15 @@ class TagQuerySet(models.QuerySet):
         each), rather than joining every tagged item to find the distinct tags.
         """
         from django.apps import apps
-        from django.contrib.contenttypes.models import ContentType
 
+        # The content type by its natural key, not its id: building this queryset reads
+        # nothing, so a module may build it when it is imported (the story list's filters).
         tagged = [
             models.Exists(
                 TaggedItem.objects.filter(
                     tag=models.OuterRef("pk"),
-                    content_type=ContentType.objects.get_for_model(model),
+                    content_type__app_label=model._meta.app_label,
+                    content_type__model=model._meta.model_name,
                 ).filter(
                     models.Exists(model.objects.published().filter(pk=models.OuterRef("object_id")))
                 )
