@@ -2,6 +2,8 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import replace_query_param
 
+from wecitizens.siteurl import absolute_url
+
 MAX_PAGE = 100_000
 
 
@@ -36,7 +38,7 @@ class PagePagination(PageNumberPagination):
     def get_next_link(self):
         if not self.page.has_next():
             return None
-        url = self.request.build_absolute_uri()
+        url = absolute_url(self.request)
         return replace_query_param(url, self.page_query_param, self.page.next_page_number())
 
     def get_schema_operation_parameters(self, view):

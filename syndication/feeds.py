@@ -33,6 +33,7 @@ from stories.models import Story
 from syndication.seo import SITE_NAME
 from wecitizens.i18n import active_content_language, translated
 from wecitizens.models import Tag
+from wecitizens.siteurl import absolute_url
 
 FEED_LENGTH = 30
 
@@ -77,11 +78,15 @@ class StoryFeed(Feed):
     def subtitle(self, obj):
         return self.description(obj)
 
+    # Every address absolute already (wecitizens.siteurl), so Django adds no request host.
     def link(self, obj):
-        return reverse("stories:story_list")
+        return absolute_url(self.request, reverse("stories:story_list"))
 
     def feed_url(self, obj):
-        return self.request.path
+        return absolute_url(self.request, self.request.path)
+
+    def item_link(self, story):
+        return absolute_url(self.request, story.get_absolute_url())
 
     def item_title(self, story):
         return translated(story, "title").text
@@ -111,7 +116,7 @@ class StoryFeed(Feed):
         except OSError:
             return []
         mime_type = mimetypes.guess_type(story.hero_image.name)[0] or "image/jpeg"
-        url = self.request.build_absolute_uri(story.hero_image.url)
+        url = absolute_url(self.request, story.hero_image.url)
         return [Enclosure(url, str(length), mime_type)]
 
 
@@ -141,7 +146,7 @@ class CityStoryFeed(StoryFeed):
         return gettext("New stories from %(city)s.") % {"city": translated(city, "name").text}
 
     def link(self, city):
-        return city.get_absolute_url()
+        return absolute_url(self.request, city.get_absolute_url())
 
 
 class CityStoryAtomFeed(AtomMixin, CityStoryFeed):
@@ -164,7 +169,7 @@ class TagStoryFeed(StoryFeed):
         return gettext("New stories tagged %(tag)s.") % {"tag": tag.name}
 
     def link(self, tag):
-        return tag.get_absolute_url()
+        return absolute_url(self.request, tag.get_absolute_url())
 
 
 class TagStoryAtomFeed(AtomMixin, TagStoryFeed):

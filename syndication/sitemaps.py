@@ -11,6 +11,7 @@ a shorter page. Each section lists what its pages list: the same `published()` q
 
 import math
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -23,6 +24,7 @@ from cities.models import City
 from projects.models import Person, ResearchProject
 from stories.models import Story
 from wecitizens.models import Tag
+from wecitizens.siteurl import configured_origin
 
 # Ids per section page; each object is listed once per language, so a page has at most twice
 # as many <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page under 1 MB).
@@ -92,6 +94,14 @@ class BilingualSitemap(Sitemap):
         """The first and last id of the section's table: all rows, so that the id ranges do
         not move when an object is unpublished."""
         return self.model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
+
+    # The site's configured origin (wecitizens.siteurl), else the request's, which the
+    # sitemap view passes in.
+    def get_protocol(self, protocol=None):
+        return urlsplit(configured_origin()).scheme or super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        return urlsplit(configured_origin()).netloc or super().get_domain(site)
 
     def location(self, item):
         # Django asks for each address four times (the entry and its three alternates):
