@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.models import GenericTaggedItemBase, TagBase
+from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
 from wecitizens.collation import thai_ordered
 from wecitizens.i18n import active_content_language
@@ -79,7 +79,8 @@ class Tag(TagBase):
     its exact text instead.
     """
 
-    objects = TagQuerySet.as_manager()
+    # taggit's manager finds a tag by its natural key (its name), as backups are restored.
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
     class Meta:
         verbose_name = _("tag")
