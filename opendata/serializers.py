@@ -12,6 +12,7 @@ from rest_framework import serializers
 from cities.models import City, Programme, Region
 from projects.models import Person, ProjectStatus, ResearchProject, SubProject
 from stories.models import Story, StoryKind
+from wecitizens.siteurl import absolute_url
 
 TRANSLATED_SCHEMA = {
     "type": "object",
@@ -50,7 +51,7 @@ class PageUrlField(serializers.Field):
         urls = {}
         for code in ("th", "en"):
             with translation.override(code):
-                urls[code] = request.build_absolute_uri(obj.get_absolute_url())
+                urls[code] = absolute_url(request, obj.get_absolute_url())
         return urls
 
 
@@ -65,7 +66,7 @@ class ImageUrlField(serializers.Field):
     def to_representation(self, image):
         if not image:
             return None
-        return self.context["request"].build_absolute_uri(image.url)
+        return absolute_url(self.context["request"], image.url)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -8,7 +8,13 @@ import csv
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
@@ -19,9 +25,23 @@ from stories.models import Story, StoryKind
 
 CSV_MAX_ROWS = 20_000
 
-ERROR = OpenApiResponse(
-    inline_serializer("Error", {"detail": serializers.CharField(required=False)}),
-    description="A malformed query parameter (400) or a page past the end (404).",
+# The error bodies, as DRF writes them. A malformed query parameter: each parameter at fault,
+# with its messages (Thai by default, like the site).
+PARAMETER_ERRORS = OpenApiResponse(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "minProperties": 1,
+        "example": {"region": ['"atlantis" is not a valid choice.']},
+    },
+    description="Malformed query parameters, each with its messages.",
+)
+# Anything else that goes wrong (a page past the end, a method or an Accept header the API
+# does not serve): one message.
+ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+NOT_FOUND = OpenApiResponse(ERROR, description="A page past the end.")
+NOT_ACCEPTABLE = OpenApiResponse(
+    ERROR, description="The Accept header allows no type this list is served in."
 )
 
 
@@ -79,12 +99,12 @@ class OpenDataListView(ListAPIView):
     def list(self, request, *args, **kwargs):
         if not self.as_csv:
             return super().list(request, *args, **kwargs)
-        rows = self.get_serializer(self.get_queryset()[:CSV_MAX_ROWS], many=True).data
-        return csv_response(rows, self.csv_name)
+        serializer = self.get_serializer(self.get_queryset()[:CSV_MAX_ROWS], many=True)
+        return csv_response(serializer.data, self.csv_name, csv_columns(serializer.child))
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
@@ -113,16 +133,26 @@ def flatten(row):
     return flat
 
 
-def csv_response(rows, name):
+def csv_columns(serializer):
+    """The CSV header of `serializer`'s rows, as `flatten` names them: known without a row, so
+    an empty list still has its header."""
+    columns = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, (api.TranslatedField, api.PageUrlField)):
+            columns += [f"{name}_th", f"{name}_en"]
+        else:
+            columns.append(name)
+    return columns
+
+
+def csv_response(rows, name, columns):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wecitizens-{name}.csv"'
     # A byte-order mark, so spreadsheet programs read the Thai as UTF-8.
     response.write("\ufeff")
-    flat_rows = [flatten(row) for row in rows]
-    if flat_rows:
-        writer = csv.DictWriter(response, fieldnames=list(flat_rows[0]))
-        writer.writeheader()
-        writer.writerows(flat_rows)
+    writer = csv.DictWriter(response, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(flatten(row) for row in rows)
     return response
 
 
@@ -132,8 +162,46 @@ def documented(summary, filters, serializer_class):
         description=f"{summary}. Also as one CSV file: the same address with `.csv` "
         "instead of the final `/`.",
         parameters=[filters] if filters.__name__ != "Serializer" else [],
-        responses={200: serializer_class(many=True), 400: ERROR, 404: ERROR},
+        responses={
+            200: serializer_class(many=True),
+            400: PARAMETER_ERRORS,
+            404: NOT_FOUND,
+            406: NOT_ACCEPTABLE,
+        },
     )
+
+
+class CsvFileMixin:
+    """The whole list as one CSV file, unpaged.
+
+    The file is written without a DRF renderer, so the Accept header decides nothing: a client
+    asking for text/csv gets it, and an error is answered in JSON whatever it asked for.
+    """
+
+    as_csv = True
+    pagination_class = None
+
+    def perform_content_negotiation(self, request, force=False):
+        return super().perform_content_negotiation(request, force=True)
+
+
+def csv_file_view(name, view, summary, filters):
+    """The CSV twin of the list `view`, documented in the schema."""
+    csv_view = type(f"{view.__name__}Csv", (CsvFileMixin, view), {})
+    # On the method: an operation id on a whole view class is a drf-spectacular warning.
+    get = extend_schema(
+        operation_id=f"{name}_csv",
+        summary=f"{summary} (CSV)",
+        description=f"{summary}, all of them (at most {CSV_MAX_ROWS:,}) as one CSV file: UTF-8 "
+        "with a byte-order mark, a header row (also when empty), `_th` and `_en` columns for "
+        "text in both languages, lists joined with `; `.",
+        parameters=[filters] if filters.__name__ != "Serializer" else [],
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
+            400: PARAMETER_ERRORS,
+        },
+    )
+    return extend_schema_view(get=get)(csv_view)
 
 
 class ProgrammeList(OpenDataListView):
@@ -247,3 +315,8 @@ LIST_VIEWS = {
 
 for _name, (_view, _summary, _filters) in LIST_VIEWS.items():
     documented(_summary, _filters, _view.serializer_class)(_view)
+
+CSV_VIEWS = {
+    name: csv_file_view(name, view, summary, filters)
+    for name, (view, summary, filters) in LIST_VIEWS.items()
+}

@@ -41,7 +41,7 @@ class StoryFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=StoryKind.choices, label=_("Kind"))
     tag = django_filters.ModelChoiceFilter(
-        field_name="tags", queryset=Tag.objects.all(), to_field_name="slug", label=_("Tag")
+        field_name="tags", queryset=Tag.objects.public(), to_field_name="slug", label=_("Tag")
     )
     person = django_filters.ModelChoiceFilter(
         method="filter_person",

@@ -81,6 +81,12 @@ class StoryQuerySet(models.QuerySet):
             )
         )
 
+    def titled_in(self, language):
+        """Stories whose title is written in `language` (no fallback to the other one)."""
+        return self.exclude(**{f"title_{language}": ""}).exclude(
+            **{f"title_{language}__isnull": True}
+        )
+
     def for_cards(self):
         """What a story card shows, with its city's name joined.
 

@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def site_url(path):
-    return settings.WECITIZENS_SITE_URL.rstrip("/") + path
+    return (settings.WECITIZENS_SITE_URL or "http://localhost:8000").rstrip("/") + path
 
 
 def _send(*, to, template, context):

@@ -171,7 +171,7 @@ class TagDetailView(BoundedPaginationMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
         return Story.objects.published().filter(tags=self.tag).for_cards().newest_first()
 
     def get_context_data(self, **kwargs):
@@ -188,7 +188,7 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
 class TagProjectListView(ProjectListPage):
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
         return projects_tagged(self.tag)
 
     def page_header(self):

@@ -2,6 +2,19 @@
 
 Each feed speaks the language of its address (Thai unprefixed, English under /en/) and uses
 `Story.objects.published()`, the same stories the pages show.
+
+What a feed reader is told, and why:
+- Text only in the language of the feed: a story without a title in that language is left
+  out (an English reader is not shown Thai as English), and an entry without an excerpt in
+  that language has no summary.
+- The excerpt is plain text, as on the pages: it is HTML-escaped into the description
+  (RSS) or `<summary type="html">` (Atom), so no markup in it reaches a reader.
+- A story's date is its publication date, and nothing else: a story imported without one
+  has no `<pubDate>` / `<published>`, as it has no `datePublished` in its JSON-LD and a null
+  `published_at` in the API. Atom requires `<updated>`: it is the time the story last changed
+  on this site (`updated_at`, as the API's `updated_at` and JSON-LD's `dateModified`), a real
+  event, never presented as the publication date.
+- Every entry's author is the programme (as in the JSON-LD): no staff account is named.
 """
 
 import copy
@@ -12,12 +25,15 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from cities.models import City
 from stories.models import Story
+from syndication.seo import SITE_NAME
 from wecitizens.i18n import active_content_language, translated
 from wecitizens.models import Tag
+from wecitizens.siteurl import absolute_url
 
 FEED_LENGTH = 30
 
@@ -48,7 +64,8 @@ class StoryFeed(Feed):
     def items(self, obj):
         # An item shows no city: no join to select its columns (its body among them). The
         # tags as a list: a prefetched `tags` manager builds a queryset per story to hold them.
-        stories = self.stories(obj).defer("body", "body_th", "body_en")
+        stories = self.stories(obj).titled_in(active_content_language())
+        stories = stories.defer("body", "body_th", "body_en")
         tags = Prefetch("tags", to_attr="tag_list")
         return stories.prefetch_related(tags).newest_first()[:FEED_LENGTH]
 
@@ -61,20 +78,28 @@ class StoryFeed(Feed):
     def subtitle(self, obj):
         return self.description(obj)
 
+    # Every address absolute already (wecitizens.siteurl), so Django adds no request host.
     def link(self, obj):
-        return reverse("stories:story_list")
+        return absolute_url(self.request, reverse("stories:story_list"))
 
     def feed_url(self, obj):
-        return self.request.path
+        return absolute_url(self.request, self.request.path)
+
+    def item_link(self, story):
+        return absolute_url(self.request, story.get_absolute_url())
 
     def item_title(self, story):
         return translated(story, "title").text
 
     def item_description(self, story):
-        return translated(story, "excerpt").text
+        excerpt = getattr(story, f"excerpt_{active_content_language()}")
+        return escape(excerpt) if excerpt else None
 
     def item_pubdate(self, story):
-        return story.published_at or story.created_at
+        return story.published_at
+
+    def item_author_name(self, story):
+        return SITE_NAME
 
     def item_updateddate(self, story):
         return story.updated_at
@@ -91,7 +116,7 @@ class StoryFeed(Feed):
         except OSError:
             return []
         mime_type = mimetypes.guess_type(story.hero_image.name)[0] or "image/jpeg"
-        url = self.request.build_absolute_uri(story.hero_image.url)
+        url = absolute_url(self.request, story.hero_image.url)
         return [Enclosure(url, str(length), mime_type)]
 
 
@@ -121,7 +146,7 @@ class CityStoryFeed(StoryFeed):
         return gettext("New stories from %(city)s.") % {"city": translated(city, "name").text}
 
     def link(self, city):
-        return city.get_absolute_url()
+        return absolute_url(self.request, city.get_absolute_url())
 
 
 class CityStoryAtomFeed(AtomMixin, CityStoryFeed):
@@ -132,7 +157,7 @@ class TagStoryFeed(StoryFeed):
     """Stories with one tag (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def stories(self, tag):
         return Story.objects.published().filter(tags=tag)
@@ -144,7 +169,7 @@ class TagStoryFeed(StoryFeed):
         return gettext("New stories tagged %(tag)s.") % {"tag": tag.name}
 
     def link(self, tag):
-        return tag.get_absolute_url()
+        return absolute_url(self.request, tag.get_absolute_url())
 
 
 class TagStoryAtomFeed(AtomMixin, TagStoryFeed):

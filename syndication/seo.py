@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from syndication.share_images import share_image_url
 from wecitizens.i18n import active_content_language, translated
+from wecitizens.siteurl import absolute_url
 
 SITE_NAME = "WeCitizens"
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
@@ -31,7 +32,7 @@ def json_ld(data):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+    return absolute_url(request, url) if url else ""
 
 
 def canonical_url(request):

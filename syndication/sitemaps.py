@@ -11,19 +11,20 @@ a shorter page. Each section lists what its pages list: the same `published()` q
 
 import math
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, Max, Min, OuterRef
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from cities.models import City
 from projects.models import Person, ResearchProject
 from stories.models import Story
-from wecitizens.models import Tag, TaggedItem
+from wecitizens.models import Tag
+from wecitizens.siteurl import configured_origin
 
 # Ids per section page; each object is listed once per language, so a page has at most twice
 # as many <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page under 1 MB).
@@ -93,6 +94,14 @@ class BilingualSitemap(Sitemap):
         """The first and last id of the section's table: all rows, so that the id ranges do
         not move when an object is unpublished."""
         return self.model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
+
+    # The site's configured origin (wecitizens.siteurl), else the request's, which the
+    # sitemap view passes in.
+    def get_protocol(self, protocol=None):
+        return urlsplit(configured_origin()).scheme or super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        return urlsplit(configured_origin()).netloc or super().get_domain(site)
 
     def location(self, item):
         # Django asks for each address four times (the entry and its three alternates):
@@ -191,24 +200,14 @@ class StorySitemap(BilingualSitemap):
 
 
 class TagSitemap(BilingualSitemap):
-    """Tags that have at least one published story or project, so no empty page is listed."""
+    """Public tags (`Tag.objects.public()`): those with a published story or project."""
 
     model = Tag
     changefreq = "weekly"
     priority = 0.3
 
     def items(self):
-        # Per tag, stop at its first published story or project (an index probe each),
-        # rather than joining every tagged item to find the distinct tags.
-        used = [
-            Exists(
-                TaggedItem.objects.filter(
-                    tag=OuterRef("pk"), content_type=ContentType.objects.get_for_model(model)
-                ).filter(Exists(model.objects.published().filter(pk=OuterRef("object_id"))))
-            )
-            for model in (Story, ResearchProject)
-        ]
-        return Tag.objects.filter(used[0] | used[1]).order_by("pk")
+        return Tag.objects.public().order_by("pk")
 
     # No lastmod: a tag's newest story means reading every tagging of the page's tags (0.3 s
     # at 100,000 stories), and lastmod is optional; the stories themselves carry theirs.

@@ -9,6 +9,7 @@ class WeCitizensConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from wecitizens import siteurl  # noqa: F401  (its system check)
         from wecitizens.collation import register_thai_collation_on_sqlite
 
         connection_created.connect(register_thai_collation_on_sqlite)

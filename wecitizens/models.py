@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.models import GenericTaggedItemBase, TagBase
+from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
 from wecitizens.collation import thai_ordered
 from wecitizens.i18n import active_content_language
@@ -40,6 +40,36 @@ class NameOrderingQuerySet(models.QuerySet):
         return [Lower(Coalesce(english, thai)).asc(), models.F("pk").asc()]
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags a reader can see something tagged with: a published story or a published
+        research project (a tag's page lists both). Any other tag is answered as unknown.
+
+        Per tag, the database stops at its first public story or project (an index probe
+        each), rather than joining every tagged item to find the distinct tags.
+        """
+        from django.apps import apps
+
+        # The content type by its natural key, not its id: building this queryset reads
+        # nothing, so a module may build it when it is imported (the story list's filters).
+        tagged = [
+            models.Exists(
+                TaggedItem.objects.filter(
+                    tag=models.OuterRef("pk"),
+                    content_type__app_label=model._meta.app_label,
+                    content_type__model=model._meta.model_name,
+                ).filter(
+                    models.Exists(model.objects.published().filter(pk=models.OuterRef("object_id")))
+                )
+            )
+            for model in (
+                apps.get_model("stories", "Story"),
+                apps.get_model("projects", "ResearchProject"),
+            )
+        ]
+        return self.filter(tagged[0] | tagged[1])
+
+
 class Tag(TagBase):
     """A keyword staff or researchers attach to stories and research projects.
 
@@ -48,6 +78,9 @@ class Tag(TagBase):
     ข้าว (rice) and ขาว (white) one tag. A name without Latin letters gets a short digest of
     its exact text instead.
     """
+
+    # taggit's manager finds a tag by its natural key (its name), as backups are restored.
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
     class Meta:
         verbose_name = _("tag")

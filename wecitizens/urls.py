@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 
 from safeguards import views as safeguards_views
 from syndication.sitemaps import SITEMAPS  # issue 4
-from syndication.views import robots_txt  # issue 4
+from syndication.views import robots_txt, sitemap_index  # issue 4
 from wecitizens import views
 
 handler500 = "safeguards.views.server_error"  # issue 7: a database outage answers 503
@@ -22,7 +22,7 @@ urlpatterns = [
     # issue 6: an index of paginated sections (one document of 100,000 stories is 80 MB)
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -66,12 +66,6 @@ def test_english_feed_is_in_english_with_english_links(client, name):
     assert feed.entries[0].link == f"http://testserver/en/stories/{story.slug}/"
 
 
-def test_english_feed_falls_back_to_thai_title(client):
-    story = StoryFactory(title_en="")
-
-    assert fetch(client, "en", "feeds:stories_rss").entries[0].title == story.title_th
-
-
 @pytest.mark.parametrize("name", ["feeds:city_rss", "feeds:city_atom"])
 def test_city_feed_lists_that_citys_stories(client, name):
     story = StoryFactory()

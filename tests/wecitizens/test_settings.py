@@ -49,6 +49,7 @@ def test_deploy_check_passes_without_warnings_in_production():
         DJANGO_SETTINGS_MODULE="wecitizens.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="wecitizens.example.org",
+        WECITIZENS_SITE_URL="https://wecitizens.example.org",
     )
 
     output = result.stdout + result.stderr

@@ -227,8 +227,10 @@ WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
 WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
 
 # --- issue 3: editorial workflow and researcher portal ---
-# Absolute links in emails (invitations, review notes) start with this.
-WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "http://localhost:8000")
+# The site's public origin (e.g. https://wecitizens.example.org): every absolute address in
+# pages, feeds, the sitemap and the API, and links in emails. Unset, pages follow the request's
+# Host header and emails link to http://localhost:8000; `check --deploy` warns (wecitizens.siteurl).
+WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "")
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:login"
