@@ -1,3 +1,6 @@
+from django.conf import settings
+
+
 def client_username(request, credentials):
     """The username django-axes records, cut to fit its column and free of NUL characters.
 
@@ -11,3 +14,23 @@ def client_username(request, credentials):
     if not isinstance(username, str):
         return username
     return username.replace("\x00", "")[:150]
+
+
+def client_ip_address(request):
+    """The client's address: behind AXES_IPWARE_PROXY_COUNT trusted proxies, the entry the
+    outermost of them added to X-Forwarded-For, counted from the right (entries further left
+    are whatever the client sent, and are ignored); without proxies, or without the header,
+    the connection's own address.
+
+    Used by django-axes (AXES_CLIENT_IP_CALLABLE) and by the password-reset limits, so both
+    count the same client.
+    """
+    proxies = settings.AXES_IPWARE_PROXY_COUNT or 0
+    forwarded = [
+        entry.strip()
+        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if entry.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

@@ -259,10 +259,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "safeguards.axes.client_username"
 # Behind a proxy every client would look like the proxy: count how many proxies sit in front
 # (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
+# django-ipware is not installed (axes would then ignore AXES_IPWARE_*): the address is read
+# by safeguards.axes.client_ip_address, from the right of the header, so it cannot be spoofed.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "safeguards.axes.client_ip_address"
+# Password-reset emails per email address and per client address (the client address axes
+# reads, so behind the proxy it is the forwarded one), counted in the default cache: with
+# REDIS_URL every worker shares the count. Requests beyond either limit get the same answer and
+# send nothing (portal.services.password_reset_allowed).
+PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "20/h")
 # /healthz answers over plain HTTP for the container health check and load balancers.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 MANAGERS = (
