@@ -1,4 +1,8 @@
+import math
+
+from axes.helpers import get_cool_off
 from django.conf import settings
+from django.shortcuts import render
 
 
 def client_username(request, credentials):
@@ -34,3 +38,17 @@ def client_ip_address(request):
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page a locked-out sign-in gets (AXES_LOCKOUT_CALLABLE): in the request's language,
+    saying how long the pause lasts, status 429 with Retry-After."""
+    seconds = int(get_cool_off(request).total_seconds())
+    response = render(
+        request,
+        "safeguards/lockout.html",
+        {"minutes": math.ceil(seconds / 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response

@@ -4,6 +4,7 @@ Every setting a deployment may change is listed in `.env.example`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -246,15 +247,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# django-axes: lock an account from one address after repeated failed sign-ins (admin and
-# the site's own sign-in page); every failure is logged and kept in the admin.
+# django-axes: after repeated failed sign-ins (admin, portal and the site's own sign-in page)
+# an account is paused for a short cool-off, whatever addresses the failures came from; every
+# failure is logged and kept in the admin. Per account, so guessing is bounded to
+# AXES_FAILURE_LIMIT tries per cool-off however many addresses an attacker has; short, so a
+# stranger (say, behind the same office address) keeps the owner out only for minutes; and
+# tries during the pause neither count nor lengthen it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "safeguards.axes.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "safeguards.axes.client_username"
 # Behind a proxy every client would look like the proxy: count how many proxies sit in front
