@@ -95,3 +95,27 @@ def test_the_answer_is_the_same_for_a_known_an_unknown_and_a_limited_address(cli
 
     assert known[0] == 302
     assert known == unknown == limited
+
+
+def test_the_email_goes_out_only_once_the_answer_has_been_sent(rf):
+    """So the time an email takes (SMTP) does not tell a known address from an unknown one."""
+    from portal.views import PasswordResetView
+
+    researcher = ResearcherFactory()
+    request = rf.post("/portal/password/reset/", {"email": researcher.email})
+    request._dont_enforce_csrf_checks = True
+
+    response = PasswordResetView.as_view()(request)
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+    response.close()  # what the WSGI server does once the answer is written
+    assert mail.outbox[0].to == [researcher.email]
+
+
+def test_the_email_sent_after_the_answer_is_in_the_language_asked_in(client):
+    researcher = ResearcherFactory()
+
+    client.post("/en/portal/password/reset/", {"email": researcher.email})
+
+    assert "/en/portal/password/reset/" in mail.outbox[0].body
