@@ -1,3 +1,4 @@
+import ipaddress
 import math
 
 from axes.helpers import get_cool_off
@@ -24,7 +25,8 @@ def client_ip_address(request):
     """The client's address: behind AXES_IPWARE_PROXY_COUNT trusted proxies, the entry the
     outermost of them added to X-Forwarded-For, counted from the right (entries further left
     are whatever the client sent, and are ignored); without proxies, or without the header,
-    the connection's own address.
+    the connection's own address. An entry that is not an IP address (a misconfigured proxy
+    count lets the client write it) also gives the connection's address.
 
     Used by django-axes (AXES_CLIENT_IP_CALLABLE) and by the password-reset limits, so both
     count the same client.
@@ -36,7 +38,10 @@ def client_ip_address(request):
         if entry.strip()
     ]
     if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
+        try:
+            return str(ipaddress.ip_address(forwarded[-proxies]))
+        except ValueError:
+            pass
     return request.META.get("REMOTE_ADDR")
 
 

@@ -82,3 +82,14 @@ def test_behind_the_proxy_the_forwarded_client_is_recorded_not_a_spoofed_one(cli
     )
 
     assert AccessAttempt.objects.get().ip_address == "192.0.2.1"
+
+
+def test_a_forwarded_address_that_is_not_an_address_falls_back_to_the_connections(client, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+
+    response = sign_in(
+        client, "someone", "wrong", address="10.0.0.2", HTTP_X_FORWARDED_FOR="<script>"
+    )
+
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().ip_address == "10.0.0.2"
