@@ -65,6 +65,22 @@ class InvitingUserAdmin(UserAdmin):
         rights: superusers change any account; programme staff only non-staff ones."""
         return request.user.is_superuser or user is None or not is_staff_account(user)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.credentials_changeable(request, obj):
+            return fieldsets
+        # No password row, whose button leads to a change-password page they may not open.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "password"]})
+            for name, options in fieldsets
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if not self.credentials_changeable(request, obj):
+            form.base_fields.pop("password", None)  # declared on the form, so always there
+        return form
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.exclude(name=STAFF_GROUP)

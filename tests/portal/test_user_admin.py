@@ -94,8 +94,17 @@ def test_staff_see_another_staff_members_credentials_read_only(staff_client):
 
     response = staff_client.get(reverse("admin:auth_user_change", args=[colleague.pk]))
 
+    assert "../password/" not in response.content.decode()
     fields = response.context["adminform"].form.fields
-    for name in ("username", "email", "is_active", "is_staff", "groups", "user_permissions"):
+    for name in (
+        "username",
+        "password",
+        "email",
+        "is_active",
+        "is_staff",
+        "groups",
+        "user_permissions",
+    ):
         assert name not in fields
 
 
