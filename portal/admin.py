@@ -2,11 +2,15 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from portal.services import user_invite
+from stories.roles import STAFF_GROUP, is_staff_account
 from wecitizens.models import UserProfile
 
 User = get_user_model()
@@ -47,11 +51,51 @@ class InvitingUserAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, UserProfileInline]
 
     def get_readonly_fields(self, request, obj=None):
-        # Programme staff may invite and edit accounts, but not hand out superuser rights.
+        # Programme staff may invite and edit researchers' accounts, but not hand out staff or
+        # superuser rights, nor change another staff account's credentials and rights.
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
-            readonly += ["is_superuser", "user_permissions"]
+            readonly += ["is_staff", "is_superuser", "user_permissions"]
+        if not self.credentials_changeable(request, obj):
+            readonly += ["username", "email", "is_active", "groups"]
         return readonly
+
+    def credentials_changeable(self, request, user):
+        """Whether `request.user` may change `user`'s password, email, username, groups and
+        rights: superusers change any account; programme staff only non-staff ones."""
+        return request.user.is_superuser or user is None or not is_staff_account(user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.credentials_changeable(request, obj):
+            return fieldsets
+        # No password row, whose button leads to a change-password page they may not open.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "password"]})
+            for name, options in fieldsets
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if not self.credentials_changeable(request, obj):
+            form.base_fields.pop("password", None)  # declared on the form, so always there
+        return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.exclude(name=STAFF_GROUP)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, unquote(id))
+        if user is not None and not self.credentials_changeable(request, user):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not self.credentials_changeable(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_queryset(self, request):
         # Nor take over a superuser's account (its email, and so its password).

@@ -1,25 +1,30 @@
 """The researcher portal. Researchers see and change only their own stories; staff may
 preview any story. Every status change goes through stories.services."""
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal import autosave
 from portal.forms import StoryDraftForm
+from portal.services import password_reset_allowed
 from projects.models import Person
 from stories import services
 from stories.models import ReviewLink, Story
 from stories.roles import is_researcher
+
+logger = logging.getLogger(__name__)
 
 
 def portal_user(view):
@@ -217,11 +222,42 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class RedirectThen(HttpResponseRedirect):
+    """A redirect that runs `then` once it has been sent: WSGI servers close a response
+    after writing it to the client. A failure there is logged; the answer has gone."""
+
+    def __init__(self, url, then):
+        super().__init__(url)
+        self.then = then
+
+    def close(self):
+        try:
+            self.then()
+        except Exception:
+            logger.exception("Work after the response failed")
+        finally:
+            super().close()
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "portal/password_reset_form.html"
     email_template_name = "portal/email/password_reset_body.txt"
     subject_template_name = "portal/email/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password_reset_done")
+
+    def form_valid(self, form):
+        # Every request gets the same answer, at the same speed: the email (if the address is
+        # known and within its limits) goes out only after the answer, so neither the
+        # address's existence nor a reached limit can be read from it.
+        if not password_reset_allowed(request=self.request, email=form.cleaned_data["email"]):
+            return HttpResponseRedirect(self.get_success_url())
+        language = translation.get_language()
+
+        def send():
+            with translation.override(language):
+                super(PasswordResetView, self).form_valid(form)
+
+        return RedirectThen(self.get_success_url(), then=send)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -18,6 +18,12 @@ def is_researcher(user):
     )
 
 
+def is_staff_account(user):
+    """Staff, a superuser or in the Programme staff group: only superusers change such an
+    account's credentials and rights (portal.admin)."""
+    return user.is_staff or user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
+
+
 def ensure_role_groups(**kwargs):
     """Create both groups if missing and give Programme staff every content permission.
 
