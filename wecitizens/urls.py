@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 
 from safeguards import views as safeguards_views
 from syndication.sitemaps import SITEMAPS  # issue 4
-from syndication.views import robots_txt, sitemap_index  # issue 4
+from syndication.views import robots_txt, sitemap_index
 from wecitizens import views
 
 handler500 = "safeguards.views.server_error"  # issue 7: a database outage answers 503
