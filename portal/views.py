@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -124,7 +124,7 @@ def story_detail(request, pk):
             "story": story,
             "transitions": story.transitions.select_related("user"),
             "review_links": [
-                (link, _review_url(request, link)) for link in links if link.is_active
+                (link, services.review_link_url(link, request)) for link in links if link.is_active
             ],
         },
     )
@@ -163,12 +163,6 @@ def story_preview(request, pk):
     people = Person.objects.visible_to(request.user).filter(story_features__story=story)
     people = people.order_by("story_features__order", "story_features__pk")
     return render(request, "portal/preview.html", _story_page_context(story, people))
-
-
-def _review_url(request, link):
-    return request.build_absolute_uri(
-        reverse("portal:review", args=[services.review_link_token(link)])
-    )
 
 
 @portal_user

@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -231,7 +230,5 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
             except ValidationError as error:
                 self.message_user(request, f"{story}: {' '.join(error.messages)}", messages.ERROR)
                 continue
-            url = request.build_absolute_uri(
-                reverse("portal:review", args=[services.review_link_token(link)])
-            )
+            url = services.review_link_url(link, request)
             self.message_user(request, f"{story}: {url}", messages.SUCCESS)

@@ -16,12 +16,14 @@ import datetime
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from stories import notifications
 from stories.models import Consent, ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
+from wecitizens.siteurl import absolute_url
 
 S = StoryStatus
 PUBLISH_PERMISSION = "stories.publish_story"
@@ -316,6 +318,11 @@ def review_link_revoke(*, link: ReviewLink) -> ReviewLink:
 
 def review_link_token(link: ReviewLink) -> str:
     return signing.dumps(link.pk, salt=REVIEW_LINK_SALT, compress=True)
+
+
+def review_link_url(link: ReviewLink, request) -> str:
+    """The address to send the interviewee: on the configured site, whatever the Host header."""
+    return absolute_url(request, reverse("portal:review", args=[review_link_token(link)]))
 
 
 def review_link_from_token(token: str):

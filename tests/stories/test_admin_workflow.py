@@ -169,3 +169,18 @@ def test_an_action_says_why_a_story_was_left_as_it_was(staff_admin):
     assert sorted(messages_of(response)) == sorted(
         ["1 story published.", "Old story: A story that is “Archived” cannot publish it."]
     )
+
+
+def test_the_review_link_is_on_the_configured_site_whatever_the_host_header(staff_admin, settings):
+    settings.WECITIZENS_SITE_URL = "https://wecitizens.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "attacker.example"]
+    story = StoryFactory(status=StoryStatus.SUBMITTED)
+
+    response = staff_admin.post(
+        CHANGELIST,
+        {"action": "create_review_link", "_selected_action": [story.pk]},
+        HTTP_HOST="attacker.example",
+    )
+
+    url = messages_of(response)[0].split(": ", 1)[1]
+    assert url.startswith("https://wecitizens.example.org/portal/review/")
