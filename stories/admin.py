@@ -145,6 +145,13 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # The publication date decides when readers see a story: moving it is publishing.
+        if not self.has_publish_permission(request):
+            fields.append("published_at")
+        return fields
+
     def _report(self, request, text, count):
         self.message_user(request, text % {"count": count}, messages.SUCCESS)
 

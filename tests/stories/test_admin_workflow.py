@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from stories.models import Story, StoryStatus, StoryTransition
-from tests.factories import ResearcherFactory, StoryFactory
+from tests.factories import ResearcherFactory, StaffUserFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +185,25 @@ def test_the_review_link_is_on_the_configured_site_whatever_the_host_header(staf
 
     url = messages_of(response)[0].split(": ", 1)[1]
     assert url.startswith("https://wecitizens.example.org/portal/review/")
+
+
+def test_staff_who_may_not_publish_cannot_move_the_publication_date(client):
+    editor = StaffUserFactory()
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_story", "change_story"])
+    )
+    client.force_login(editor)
+    story = StoryFactory(scheduled=True)
+
+    response = client.get(reverse("admin:stories_story_change", args=[story.pk]))
+
+    assert response.status_code == 200
+    assert "published_at" not in response.context["adminform"].form.fields
+
+
+def test_publishers_may_correct_the_publication_date(staff_admin):
+    story = StoryFactory()
+
+    response = staff_admin.get(reverse("admin:stories_story_change", args=[story.pk]))
+
+    assert "published_at" in response.context["adminform"].form.fields
