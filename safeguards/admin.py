@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,7 +28,7 @@ from projects.models import Person, ResearchProject
 from safeguards import history, services
 from safeguards.models import DeletionRequest, DeletionStatus, SlugRedirect
 from stories import services as story_services
-from stories.models import Consent, Story, StoryPerson
+from stories.models import Story, StoryPerson
 
 EDIT_TOKEN = "_edit_token"
 RESTORING = "_restoring_version"
@@ -261,44 +261,35 @@ class StoryHistoryAdminMixin(HistoryAdminMixin):
 
 
 class ConsentAdminMixin:
-    """Staff see, before publishing, whether everyone featured in a story agreed to it."""
+    """Staff see, before publishing, whether everyone featured in a story may appear: confirmed
+    and consenting (stories.models.StoryPersonQuerySet.public, the one rule)."""
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "people_consent"]
 
     def get_queryset(self, request):
-        unconfirmed = Count("featured_people", filter=~Q(featured_people__consent=Consent.GIVEN))
-        return super().get_queryset(request).annotate(people_without_consent=unconfirmed)
+        not_cleared = Subquery(
+            StoryPerson.objects.filter(story=OuterRef("pk"))
+            .not_public()
+            .values("story")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return super().get_queryset(request).annotate(people_not_cleared=not_cleared)
 
     @admin.display(description=_("consent"), boolean=True)
     def people_consent(self, obj):
-        return obj.people_without_consent == 0
+        return not obj.people_not_cleared
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             story = self.get_object(request, unquote(object_id))
             if story is not None:
-                self.warn_about_consent(request, [story])
+                try:
+                    story_services.check_people_cleared(story)
+                except story_services.FeaturedPeopleNotCleared as refusal:
+                    messages.warning(request, " ".join(refusal.messages))
         return super().change_view(request, object_id, form_url, extra_context)
-
-    # Same label and permission as the action it extends (stories.admin.StoryAdmin).
-    @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        self.warn_about_consent(request, queryset)
-        return super().publish_selected(request, queryset)
-
-    def warn_about_consent(self, request, stories):
-        missing = StoryPerson.objects.filter(story__in=stories).exclude(consent=Consent.GIVEN)
-        for feature in missing.select_related("story", "person"):
-            messages.warning(
-                request,
-                gettext("%(person)s, featured in “%(story)s”: consent to publish is “%(consent)s”.")
-                % {
-                    "person": feature.person,
-                    "story": feature.story,
-                    "consent": feature.get_consent_display(),
-                },
-            )
 
 
 for _model, _mixins in (

@@ -99,7 +99,7 @@ def _join(parts):
     return format_lazy("; ".join(["{}"] * len(parts)), *parts)
 
 
-def _check_people_cleared(story):
+def check_people_cleared(story):
     """Refuse to let a story go public while it features someone not cleared to appear."""
     missing = story.featured_people.not_public().select_related("person")
     if missing:
@@ -155,7 +155,7 @@ def story_publish(*, story: Story, by=None, note: str = "") -> Story:
     """Publish now. A story already given a date keeps it (a future one stays scheduled)."""
     _check_staff(by)
     _check_transition(story, "publish")
-    _check_people_cleared(story)
+    check_people_cleared(story)
     published_at = story.published_at or timezone.now()
     _move(story, action="publish", by=by, note=note, published_at=published_at)
     transaction.on_commit(lambda: notifications.story_published(story=story))
@@ -177,7 +177,7 @@ def story_schedule(*, story: Story, at: datetime.datetime, by=None, note: str = 
             code="illegal_transition",
         )
     _check_transition(story, "schedule")
-    _check_people_cleared(story)
+    check_people_cleared(story)
     was_published = story.status == S.PUBLISHED
     _move(story, action="schedule", by=by, note=note, published_at=at)
     if not was_published:

@@ -127,6 +127,30 @@ def test_the_story_list_shows_whether_everyone_consented(admin_client):
     assert "people_consent" in response.context["cl"].list_display
 
 
+@pytest.mark.parametrize(
+    ("person_is_confirmed", "consent", "shown_as_cleared"),
+    [
+        (True, Consent.GIVEN, True),
+        (False, Consent.GIVEN, False),
+        (True, Consent.UNKNOWN, False),
+        (True, Consent.REFUSED, False),
+    ],
+)
+def test_the_consent_column_follows_the_rule_publishing_follows(
+    admin_client, person_is_confirmed, consent, shown_as_cleared
+):
+    feature = StoryPersonFactory(
+        consent=consent, person=PersonFactory(is_published=person_is_confirmed)
+    )
+    StoryPersonFactory(story=feature.story, consent=Consent.GIVEN)
+
+    response = admin_client.get("/admin/stories/story/")
+
+    row = next(story for story in response.context["cl"].result_list if story == feature.story)
+    admin_class = response.context["cl"].model_admin
+    assert admin_class.people_consent(row) is shown_as_cleared
+
+
 def test_marking_a_request_done_in_its_form_deletes_the_account(admin_client):
     user = UserFactory()
     request = DeletionRequest.objects.create(user=user, username=user.username)
