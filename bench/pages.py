@@ -1,4 +1,4 @@
-"""Page benchmark (issue 6): every public page type against two floors, cache off and on.
+"""Page benchmark: every public page type against two floors, cache off and on.
 
 Run through bench/pages.sh (it sets up the database and the environment). For each page type
 it measures, in one run: requests/s, p50 and p99 latency (wrk on loopback against gunicorn

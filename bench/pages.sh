@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Page benchmark (issue 6; not part of CI). One command:
+# Page benchmark (not part of CI). One command:
 #   bash bench/pages.sh
 # Environment: BENCH_DATABASE_NAME (default wecitizens_pages_bench, created if missing), the
 # generated data set for the second size: BENCH_CITIES (default 1000), BENCH_PROJECTS (5000),

@@ -55,7 +55,7 @@ class SubProjectInline(TranslationStackedInline):
 
 class MilestoneInline(TranslationTabularInline):
     model = Milestone
-    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS  # issue 4
+    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS
     extra = 0
 
 

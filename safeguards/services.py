@@ -70,7 +70,7 @@ def account_delete(*, request: DeletionRequest, decided_by):
     user = request.user
     if user is not None:
         Story.objects.filter(author=user).update(author=request.stories_reassigned_to)
-        bump_content_version()  # issue 6: update() sends no signal
+        bump_content_version()  # update() sends no signal
         get_user_model().objects.filter(pk=user.pk).delete()
     request.user = None
     request.status = DeletionStatus.COMPLETED

@@ -251,7 +251,7 @@ def reindex(queryset):
     """Reindex the objects of a queryset after a bulk `update()` that bypassed `save()`."""
     from wecitizens.pagecache import bump_content_version
 
-    bump_content_version()  # issue 6: the bulk change also refreshes every cached page
+    bump_content_version()  # the bulk change also refreshes every cached page
     kind = kind_of(queryset.model)
     if kind is not None:
         index_queryset(kind, related_querysets(kind, queryset.order_by("pk")))

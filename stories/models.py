@@ -188,7 +188,7 @@ class Story(TranslationStatusMixin, TimestampedModel):
         ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
         indexes = [
             models.Index(fields=["status", "published_at"], name="story_status_date"),
-            # issue 6: the newest published stories (lists, home, feeds) read in index order
+            # The newest published stories (lists, home, feeds) read in index order
             # instead of sorting every published story.
             models.Index(
                 models.F("published_at").desc(nulls_last=True),

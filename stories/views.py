@@ -30,7 +30,7 @@ class StoryListView(BoundedPaginationMixin, ListView):
     def get_queryset(self):
         stories = Story.objects.published().for_cards()
         # Most requests filter nothing (`?page=3` at most): then the filter set is left unbound
-        # and builds no form to validate (a millisecond, issue 6).
+        # and builds no form to validate (a millisecond saved per request).
         filtering = any(name in self.request.GET for name in StoryFilter.base_filters)
         self.filterset = StoryFilter(
             self.request.GET if filtering else None, queryset=stories, request=self.request

@@ -49,8 +49,8 @@ class StoryFeed(Feed):
         feed.request = request
         response = Feed.__call__(feed, request, *args, **kwargs)
         # The feed writer appends every tag as a chunk of its own; a WSGI server sends each
-        # chunk with a system call (issue 6: thousands per feed, a quarter of the throughput
-        # even when served from the page cache). One body, one write.
+        # chunk with a system call (thousands per feed, a quarter of the throughput even
+        # when served from the page cache). One body, one write.
         response.content = response.content
         return response
 

@@ -47,7 +47,7 @@ class PublishActionsMixin:
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
         updated = queryset.update(is_published=True)
-        reindex(queryset)  # issue 4: update() bypasses save() and the search index
+        reindex(queryset)  # update() bypasses save() and the search index
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", updated)
@@ -58,7 +58,7 @@ class PublishActionsMixin:
     @admin.action(description=_("Unpublish selected items"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
         updated = queryset.update(is_published=False)
-        reindex(queryset)  # issue 4
+        reindex(queryset)  # update() bypasses save() and the search index
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", updated)

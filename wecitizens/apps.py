@@ -14,8 +14,8 @@ class WeCitizensConfig(AppConfig):
 
         connection_created.connect(register_thai_collation_on_sqlite)
 
-        # Images: every stored image is re-encoded (issue 3) before it is saved, whichever form
-        # uploaded it; its responsive renditions (issue 5) are made once it is saved.
+        # Images: every stored image is re-encoded before it is saved, whichever form
+        # uploaded it; its responsive renditions are made once it is saved.
         from django.db.models.signals import post_save, pre_save
 
         from cities.models import City
@@ -23,7 +23,7 @@ class WeCitizensConfig(AppConfig):
         from stories.models import Story
         from wecitizens.images import reencode_new_images
 
-        # issue 6: any change to content invalidates every cached page.
+        # Any change to content invalidates every cached page.
         from wecitizens.pagecache import connect_signals
         from wecitizens.renditions import make_renditions_on_save
 

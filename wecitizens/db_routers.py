@@ -1,5 +1,5 @@
 """Send the reads of public, anonymous page views to a read replica; everything else to the
-primary (issue 6).
+primary.
 
 Active only when `DATABASE_REPLICA_URL` is set (settings then add the `replica` alias and this
 router). `ReplicaReadsMiddleware` marks a request as replica-eligible in a context variable

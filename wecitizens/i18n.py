@@ -37,7 +37,7 @@ class TranslatedText:
 def translated(obj, field_name, language=None):
     """The value of `field_name` in `language` (default: the active one), else in the other."""
     wanted = language or active_content_language()
-    # Pages call this for every field of every card (issue 6): the wanted language is tried
+    # Pages call this for every field of every card: the wanted language is tried
     # before the list of the others is built.
     value = getattr(obj, f"{field_name}_{wanted}", None)
     if value:

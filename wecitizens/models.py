@@ -104,7 +104,7 @@ class Tag(TagBase):
 
 class TaggedItem(GenericTaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_items")
-    # issue 6: the same type as the tagged models' ids. taggit's integer column made
+    # The same type as the tagged models' ids. taggit's integer column made
     # PostgreSQL cast it in every join with stories, so no index could find a story's tags.
     object_id = models.BigIntegerField(_("object ID"), db_index=True)
 

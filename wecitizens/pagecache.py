@@ -19,7 +19,7 @@ intermediate version, which the commit-time bump makes out of date.
 A story scheduled for later must appear on time: no page is cached beyond the next scheduled
 publication (see `seconds_until_next_publication`).
 
-Last-Modified (issue 6): next to the version the cache keeps the time of the last content change
+Last-Modified: next to the version the cache keeps the time of the last content change
 and the scheduled publications still to come (`record_change`). Every response the page cache
 may keep, whether the cache is on or off, carries Last-Modified: the later of that change and
 the last scheduled publication that has since come, so ConditionalGetMiddleware answers a repeat

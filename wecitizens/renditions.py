@@ -157,7 +157,7 @@ def responsive_image(field_file):
             facts = _make(field_file)
         except (OSError, ValueError, Image.DecompressionBombError):
             logger.warning("Cannot make renditions of %s", field_file.name, exc_info=True)
-            # issue 6: remember the failure for a while; retrying (and logging a traceback) on
+            # Remember the failure for a while; retrying (and logging a traceback) on
             # every request made a page with a few missing files twenty times slower.
             cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
             return None

@@ -5,21 +5,21 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from safeguards import views as safeguards_views
-from syndication.sitemaps import SITEMAPS  # issue 4
+from syndication.sitemaps import SITEMAPS
 from syndication.views import robots_txt, sitemap_index
 from wecitizens import views
 
-handler500 = "safeguards.views.server_error"  # issue 7: a database outage answers 503
+handler500 = "safeguards.views.server_error"  # a database outage answers 503
 
 admin.site.site_header = "WeCitizens"
 admin.site.site_title = "WeCitizens"
 
 urlpatterns = [
-    path("healthz", safeguards_views.healthz, name="healthz"),  # issue 7
+    path("healthz", safeguards_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    # --- issue 4: sitemap, robots.txt, open data API ---
-    # issue 6: an index of paginated sections (one document of 100,000 stories is 80 MB)
+    # --- Sitemap, robots.txt, open data API ---
+    # An index of paginated sections (one document of 100,000 stories is 80 MB)
     path(
         "sitemap.xml",
         sitemap_index,
@@ -41,10 +41,10 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("", include("projects.urls")),
     path("", include("stories.urls")),
-    path("portal/", include("portal.urls")),  # issue 3
-    path("", include("safeguards.urls")),  # issue 7
-    path("", include("search.urls")),  # issue 4
-    path("", include("syndication.urls")),  # issue 4: feeds
+    path("portal/", include("portal.urls")),
+    path("", include("safeguards.urls")),
+    path("", include("search.urls")),
+    path("", include("syndication.urls")),  # feeds
     prefix_default_language=False,
 )
 

@@ -55,7 +55,7 @@ def query_param(request, name, max_length=200):
 
 
 class BoundedPaginator(Paginator):
-    """A paginator whose cost does not grow with the table (issue 6).
+    """A paginator whose cost does not grow with the table.
 
     It counts at most `max_pages` pages of rows (`COUNT(*)` over a `LIMIT` subquery), so
     neither the count nor the deepest `OFFSET` ever reads more than that many rows, whether

@@ -84,7 +84,7 @@ def seeded_live_server(live_server, transactional_db):
     return live_server
 
 
-# --- issue 5: every public page type, axe-core and the Nu HTML Checker ---
+# --- Every public page type, axe-core and the Nu HTML Checker ---
 BROWSER_TOOLS = Path(
     os.environ.get(
         "WECITIZENS_BROWSER_TOOLS", Path(__file__).resolve().parents[2] / ".browser-tools"

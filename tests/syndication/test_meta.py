@@ -281,7 +281,7 @@ def test_story_whose_image_file_is_missing_shares_the_default_picture(client):
 
 
 def test_a_missing_image_file_is_not_retried_on_every_view(client, caplog):
-    # issue 6: retrying (and logging) on every request made such a page ~50 times slower.
+    # Retrying (and logging) on every request made such a page ~50 times slower.
     story = StoryFactory(hero_image="stories/gone.jpg", hero_image_alt_th="หายไป")
 
     for _ in range(3):

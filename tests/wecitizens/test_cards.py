@@ -1,7 +1,7 @@
 """The cards (templates/includes/card/) write what their per-field filters used to write.
 
-wecitizens/templatetags/cards.py gathers a card's texts in Python (issue 6); each test renders
-a card and the same markup written with the filters, and expects the same HTML.
+wecitizens/templatetags/cards.py gathers a card's texts in Python, in one call per card; each
+test renders a card and the same markup written with the filters, and expects the same HTML.
 """
 
 import datetime

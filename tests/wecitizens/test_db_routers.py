@@ -1,4 +1,4 @@
-"""Read replica routing (issue 6): which database connection each request's queries use.
+"""Read replica routing: which database connection each request's queries use.
 
 The test settings define a second alias, `replica`, as a test mirror of the default database
 (Django's TEST["MIRROR"]): a separate connection object, with its own query log, to the same

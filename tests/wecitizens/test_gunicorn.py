@@ -1,4 +1,4 @@
-"""docker/gunicorn.conf.py: sane values, environment overrides, and a graceful reload (issue 6)."""
+"""docker/gunicorn.conf.py: sane values, environment overrides, and a graceful reload."""
 
 import json
 import os

@@ -1,4 +1,4 @@
-"""Production serving: gzip without secrets, ETags and 304s, far-future static files (issue 6)."""
+"""Production serving: gzip without secrets, ETags and 304s, far-future static files."""
 
 import gzip
 

@@ -1,4 +1,4 @@
-"""Last-Modified on public pages, and 304 for If-Modified-Since (issue 6).
+"""Last-Modified on public pages, and 304 for If-Modified-Since.
 
 The date is that of the last content change, sent only once the change is
 `pagecache.SETTLE_SECONDS` old; the tests move the page cache's clock forward instead of

@@ -1,4 +1,4 @@
-"""Media on S3-compatible object storage (issue 6).
+"""Media on S3-compatible object storage.
 
 S3 is outside our control, so moto stands in for it: `mock_aws` intercepts boto3's requests in
 this process and keeps buckets and objects in memory, answering as S3 does. Everything on our

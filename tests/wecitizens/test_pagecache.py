@@ -1,4 +1,4 @@
-"""Anonymous page cache: hits, what is never cached, and exact invalidation (issue 6)."""
+"""Anonymous page cache: hits, what is never cached, and exact invalidation."""
 
 import datetime
 import time

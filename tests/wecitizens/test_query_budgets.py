@@ -1,5 +1,5 @@
 """Query budgets at two sizes: every public page type costs the same, small number of SQL
-queries whether the database holds 20 or 2,000 rows of what it lists (issue 6).
+queries whether the database holds 20 or 2,000 rows of what it lists.
 
 The rows are bulk-inserted (as `generate_demo_data` does) so that 2,000 of them take a second;
 each story carries a tag, a featured person and a research project, so translations, tags,

@@ -1,4 +1,4 @@
-"""Read replica routing against two real databases (issue 6).
+"""Read replica routing against two real databases.
 
 test_db_routers.py proves, query by query, which alias each request uses, with a mirror of the
 test database. Here the primary and the replica are two separate SQLite files whose contents

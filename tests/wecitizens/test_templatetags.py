@@ -123,7 +123,7 @@ def test_local_date_shows_a_datetime_in_bangkok_time():
         assert local_date(late_utc) == "25 October 2024"
 
 
-# issue 4: shorten, and dates on pages
+# shorten, and dates on pages
 
 
 def test_shorten_filter_cuts_thai_on_a_word_boundary():

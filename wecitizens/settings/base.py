@@ -51,45 +51,45 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",  # issue 4
+    "django.contrib.sitemaps",
     "taggit",
-    "django_prose_editor",  # issue 3
-    "django_filters",  # issue 4
-    "rest_framework",  # issue 4
-    "drf_spectacular",  # issue 4
+    "django_prose_editor",
+    "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "wecitizens",
     "cities",
     "projects",
     "stories",
-    "portal",  # issue 3
-    "reversion",  # issue 7
-    "axes",  # issue 7
-    "safeguards",  # issue 7: after the content apps, whose admins it extends
-    "search",  # issue 4
-    "syndication",  # issue 4
-    "opendata",  # issue 4
+    "portal",
+    "reversion",
+    "axes",
+    "safeguards",  # after the content apps, whose admins it extends
+    "search",
+    "syndication",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "safeguards.middleware.HeaderNulMiddleware",  # issue 7
-    "safeguards.middleware.SiteCSPMiddleware",  # issue 7
+    "safeguards.middleware.HeaderNulMiddleware",
+    "safeguards.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "wecitizens.pagecache.SafeGZipMiddleware",  # issue 6: HTML gzip, never with secrets
-    "django.middleware.http.ConditionalGetMiddleware",  # issue 6: ETag, 304 on a repeat visit
+    "wecitizens.pagecache.SafeGZipMiddleware",  # HTML gzip, never with secrets
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 on a repeat visit
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "wecitizens.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "wecitizens.db_routers.ReplicaReadsMiddleware",  # issue 6: public reads may use a replica
+    "wecitizens.db_routers.ReplicaReadsMiddleware",  # public reads may use a replica
     "django.contrib.messages.middleware.MessageMiddleware",
-    "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # issue 6: after auth and messages
+    "wecitizens.pagecache.AnonymousPageCacheMiddleware",  # after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "reversion.middleware.RevisionMiddleware",  # issue 7: every saving request keeps versions
-    "safeguards.redirects.SlugRedirectMiddleware",  # issue 7
-    "axes.middleware.AxesMiddleware",  # issue 7: last, as django-axes requires
+    "reversion.middleware.RevisionMiddleware",  # every saving request keeps versions
+    "safeguards.redirects.SlugRedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "wecitizens.urls"
@@ -121,7 +121,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A read replica (issue 6): public, anonymous GET and HEAD requests read from it, everything
+# A read replica: public, anonymous GET and HEAD requests read from it, everything
 # else uses the primary (wecitizens.db_routers).
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
@@ -213,7 +213,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# --- issue 5: city map and image renditions ---
+# --- City map and image renditions ---
 # Map tiles for the city map (Leaflet, served by the site). An empty URL draws the markers
 # on a blank background; the page lists every city as a link either way.
 WECITIZENS_MAP_TILE_URL = os.environ.get(
@@ -227,7 +227,7 @@ WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
 # Widths (pixels) of the responsive renditions made of every uploaded image (wecitizens.renditions).
 WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
 
-# --- issue 3: editorial workflow and researcher portal ---
+# --- Editorial workflow and researcher portal ---
 # The site's public origin (e.g. https://wecitizens.example.org): every absolute address in
 # pages, feeds, the sitemap and the API, and links in emails. Unset, pages follow the request's
 # Host header and emails link to http://localhost:8000; `check --deploy` warns (wecitizens.siteurl).
@@ -238,7 +238,7 @@ LOGOUT_REDIRECT_URL = "portal:login"
 # An invitation's set-password link (Django's password-reset token) lasts a week.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
 
-# --- issue 7: history, personal data, hardening ---
+# --- History, personal data, hardening ---
 # Content-Security-Policy (django-csp 4): nothing inline, nothing from another origin.
 # SiteCSPMiddleware adds the inline styles Django's admin needs under /admin/ only.
 CONTENT_SECURITY_POLICY = {
@@ -308,13 +308,13 @@ LOGGING["handlers"]["console"].update(
 # Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
 SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
 
-# --- issue 4: Thai search, tags and dates ---
+# --- Thai search, tags and dates ---
 # Tag input splits on commas only: Thai phrases contain spaces.
 TAGGIT_TAGS_FROM_STRING = "wecitizens.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "wecitizens.tags.edit_string_for_tags"
 SEARCH_RESULTS_PER_PAGE = 20
 
-# --- issue 4: open data API ---
+# --- Open data API ---
 REST_FRAMEWORK = {
     # Read-only and anonymous: no session or login is involved, so no CSRF either.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -339,7 +339,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-# --- issue 6: caching and serving ---
+# --- Caching and serving ---
 # Anonymous pages are cached whole (wecitizens.pagecache) and invalidated by a content version.
 # Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
 # which a deployment with several workers needs for the invalidation to reach all of them.

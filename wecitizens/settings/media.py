@@ -1,4 +1,4 @@
-"""Uploads on S3-compatible object storage (issue 6), configured from the environment.
+"""Uploads on S3-compatible object storage, configured from the environment.
 
 With `WECITIZENS_MEDIA_S3_BUCKET` set, uploads and their renditions are written to that bucket
 through django-storages instead of MEDIA_ROOT, and readers fetch them from the bucket (or the

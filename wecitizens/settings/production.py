@@ -26,16 +26,16 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# The primary and any read replica (issue 6) keep their connections for a minute.
+# The primary and any read replica keep their connections for a minute.
 for _database in DATABASES.values():  # noqa: F405
     _database["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 
-# --- issue 7: hardening ---
+# --- Hardening ---
 # Errors as one JSON object per line on stderr, for the container's log collector.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "json")  # noqa: F405
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# --- issue 6: page cache ---
+# --- Page cache ---
 # Several gunicorn workers each have their own local-memory cache, and a content change seen by
 # one would not invalidate the pages the others hold: without a shared Redis (REDIS_URL) the
 # page cache stays off unless explicitly turned on.

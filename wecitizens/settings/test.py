@@ -15,17 +15,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# --- issue 5: city map ---
+# --- City map ---
 # Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
 WECITIZENS_MAP_TILE_URL = ""
-# --- issue 6: page cache ---
+# --- Page cache ---
 # Off for the suite, so query counts measure the views; tests/wecitizens/test_pagecache.py
 # turns it on. Each test starts with an empty cache.
 WECITIZENS_PAGE_CACHE = False
 # Off too, so whether a page has a date does not depend on how fast a test runs;
 # tests/wecitizens/test_last_modified.py turns it on.
 WECITIZENS_LAST_MODIFIED = False
-# --- issue 6: read replica ---
+# --- Read replica ---
 # A `replica` alias that mirrors the test database, so tests/wecitizens/test_db_routers.py can
 # turn the router on and see on which connection each query ran. The router is off for the
 # rest of the suite, whatever the environment says.

@@ -1,4 +1,4 @@
-"""What each card in templates/includes/card/ shows, gathered in one call per card (issue 6).
+"""What each card in templates/includes/card/ shows, gathered in one call per card.
 
 List pages render dozens of cards. A filter for every field of every card (each looking up the
 page's language, escaping, formatting a date or a count) made the cards most of a page's cost;

@@ -1,4 +1,4 @@
-"""Generate a large demo data set on top of the real content, for benchmarks (issue 6).
+"""Generate a large demo data set on top of the real content, for benchmarks.
 
     manage.py generate_demo_data --cities 1000 --projects 5000 --people 20000 --stories 100000
 
