@@ -37,6 +37,8 @@ What is fixed or normalised so that two runs on the same code give identical byt
 - Static URLs need nothing: the test settings use plain StaticFilesStorage (no content
   hash in the names), the page cache and Last-Modified are off, and there is no CSP nonce.
 - Primary keys are deterministic because the database is new and filled in a fixed order.
+Cost: the full corpus is about 160 pages (2.6 MB) and one run takes ~15 s of CPU (45 s wall on
+a busy two-core machine), a third of it migrating and loading the seed.
 Pages not in the corpus: anything behind a signed, time-stamped token (review links,
 password-reset confirmations) and POST results.
 """
@@ -357,7 +359,6 @@ def render(only=None):
 
 
 def _render(only):
-    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -380,9 +381,6 @@ def _render(only):
         client = clients[who]
         cache.clear()
         client.get(url)  # warms this process's own caches (content types, templates)
-        cache.clear()
-        ContentType.objects.clear_cache()
-        client.get(url)
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
