@@ -2,12 +2,10 @@
 sitemap, robots.txt, API) come from WECITIZENS_SITE_URL when it is set, whatever Host header
 a request carries; without it (development, tests) they follow the request, as before."""
 
-import secrets
-
 import pytest
 
 from tests.factories import PersonFactory, StoryFactory, StoryPersonFactory
-from tests.wecitizens.test_settings import run_python
+from tests.wecitizens.test_settings import deploy_check
 
 pytestmark = pytest.mark.django_db
 
@@ -67,21 +65,6 @@ def test_without_a_site_url_addresses_follow_the_request(client, settings, conte
     body = fetch(client, address, content).decode()
 
     assert f"http://{FORGED_HOST}/" in body
-
-
-def deploy_check(**env):
-    result = run_python(
-        "manage.py",
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="wecitizens.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="wecitizens.example.org",
-        **env,
-    )
-    return result.returncode, result.stdout + result.stderr
 
 
 def test_deploy_check_warns_without_a_site_url():

@@ -39,7 +39,8 @@ def test_production_settings_ignore_debug_from_the_environment_when_refusing():
     assert "ImproperlyConfigured" in result.stderr
 
 
-def test_deploy_check_passes_without_warnings_in_production():
+def deploy_check(**env):
+    """`manage.py check --deploy` under the production settings: (exit status, output)."""
     result = run_python(
         "manage.py",
         "check",
@@ -49,11 +50,15 @@ def test_deploy_check_passes_without_warnings_in_production():
         DJANGO_SETTINGS_MODULE="wecitizens.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="wecitizens.example.org",
-        WECITIZENS_SITE_URL="https://wecitizens.example.org",
+        **env,
     )
+    return result.returncode, result.stdout + result.stderr
 
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
+
+def test_deploy_check_passes_without_warnings_in_production():
+    returncode, output = deploy_check(WECITIZENS_SITE_URL="https://wecitizens.example.org")
+
+    assert returncode == 0, output
     assert "WARNINGS" not in output
     assert "no issues" in output
 
