@@ -37,6 +37,14 @@ def wait_for_copy(page, text):
     )
 
 
+def leave_an_unsaved_copy(page, edit_url, title):
+    """Type `title` into the story's form and leave it without saving: the copy stays behind."""
+    page.goto(edit_url)
+    page.fill("input[name=title_th]", title)
+    wait_for_copy(page, title)
+    page.goto(edit_url.split("/portal/")[0] + "/portal/")
+
+
 def test_typing_survives_a_dropped_connection_and_is_cleared_once_saved(
     live_server, phone_page, screenshot
 ):
@@ -108,10 +116,7 @@ def test_a_stale_copy_never_replaces_a_newer_text_on_the_server(
     story = StoryFactory(author=author, status=StoryStatus.CHANGES_REQUESTED, title_th="ชื่อที่ผู้เขียนส่ง")
     log_in(desktop_page, live_server.url, author)
     edit = f"{live_server.url}/portal/stories/{story.pk}/edit/"
-    desktop_page.goto(edit)
-    desktop_page.fill("input[name=title_th]", "ชื่อที่ยังไม่ได้บันทึก")
-    wait_for_copy(desktop_page, "ชื่อที่ยังไม่ได้บันทึก")
-    desktop_page.goto(live_server.url + "/portal/")  # leaves without saving
+    leave_an_unsaved_copy(desktop_page, edit, "ชื่อที่ยังไม่ได้บันทึก")
 
     story.refresh_from_db()
     story.title_th = "ชื่อที่เจ้าหน้าที่แก้"
@@ -137,10 +142,7 @@ def test_the_offered_copy_is_put_back_only_when_asked(live_server, desktop_page)
     story = StoryFactory(author=author, status=StoryStatus.DRAFT, title_th="ชื่อเดิม")
     log_in(desktop_page, live_server.url, author)
     edit = f"{live_server.url}/portal/stories/{story.pk}/edit/"
-    desktop_page.goto(edit)
-    desktop_page.fill("input[name=title_th]", "ชื่อที่พิมพ์ค้างไว้")
-    wait_for_copy(desktop_page, "ชื่อที่พิมพ์ค้างไว้")
-    desktop_page.goto(live_server.url + "/portal/")
+    leave_an_unsaved_copy(desktop_page, edit, "ชื่อที่พิมพ์ค้างไว้")
     story.refresh_from_db()
     story.excerpt_th = "บทคัดย่อที่เจ้าหน้าที่เพิ่ม"
     story.save()
