@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -77,13 +77,14 @@ class HistoryAdminMixin(VersionAdmin):
     def recover_state_set(self, request, object_id):
         """Set the state of an object just recovered after deletion."""
 
+    # What the history says of a saved restore or recovery.
+    restored_comment = _("Restored the version saved on %(datetime)s.")
+    recovered_comment = _("Recovered after deletion from the version saved on %(datetime)s.")
+
     def restore_comment(self, restoring):
         saved = localize(template_localtime(restoring.version.revision.date_created))
-        if restoring.recovering:
-            return gettext("Recovered after deletion from the version saved on %(datetime)s.") % {
-                "datetime": saved
-            }
-        return gettext("Restored the version saved on %(datetime)s.") % {"datetime": saved}
+        text = self.recovered_comment if restoring.recovering else self.restored_comment
+        return str(text) % {"datetime": saved}
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
@@ -246,18 +247,13 @@ class StoryHistoryAdminMixin(HistoryAdminMixin):
     def recover_state_set(self, request, object_id):
         story_services.story_recover(story_id=object_id, by=request.user)
 
-    def restore_comment(self, restoring):
-        saved = localize(template_localtime(restoring.version.revision.date_created))
-        if restoring.recovering:
-            text = gettext(
-                "Recovered after deletion from the version saved on %(datetime)s, as a draft."
-            )
-        else:
-            text = gettext(
-                "Restored the content of the version saved on %(datetime)s; the status, dates, "
-                "featuring and author were kept."
-            )
-        return text % {"datetime": saved}
+    restored_comment = _(
+        "Restored the content of the version saved on %(datetime)s; the status, dates, "
+        "featuring and author were kept."
+    )
+    recovered_comment = _(
+        "Recovered after deletion from the version saved on %(datetime)s, as a draft."
+    )
 
 
 class ConsentAdminMixin:
@@ -268,18 +264,12 @@ class ConsentAdminMixin:
         return [*super().get_list_display(request), "people_consent"]
 
     def get_queryset(self, request):
-        not_cleared = Subquery(
-            StoryPerson.objects.filter(story=OuterRef("pk"))
-            .not_public()
-            .values("story")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return super().get_queryset(request).annotate(people_not_cleared=not_cleared)
+        not_cleared = StoryPerson.objects.filter(story=OuterRef("pk")).not_public()
+        return super().get_queryset(request).annotate(has_people_not_cleared=Exists(not_cleared))
 
     @admin.display(description=_("consent"), boolean=True)
     def people_consent(self, obj):
-        return not obj.people_not_cleared
+        return not obj.has_people_not_cleared
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
