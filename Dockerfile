@@ -4,7 +4,7 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DJANGO_SETTINGS_MODULE=wecitizens.settings.production \
+    DJANGO_SETTINGS_MODULE=config.settings.production \
     DJANGO_STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media
 
@@ -26,4 +26,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
     CMD python -c "import os, urllib.request as r; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0].lstrip('.'); r.urlopen(r.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4)" || exit 1
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["gunicorn", "--config", "docker/gunicorn.conf.py", "wecitizens.wsgi:application"]
+CMD ["gunicorn", "--config", "docker/gunicorn.conf.py", "config.wsgi:application"]

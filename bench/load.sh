@@ -14,7 +14,7 @@ SECONDS_TO_RUN=${BENCH_SECONDS:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 work=$(mktemp -d)
 export DATABASE_URL=$BENCH_DATABASE_URL
-export DJANGO_SETTINGS_MODULE=wecitizens.settings.production
+export DJANGO_SETTINGS_MODULE=config.settings.production
 export DJANGO_SECRET_KEY=bench-$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
 export DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_LOG_LEVEL=WARNING
 export DJANGO_STATIC_ROOT=$work/static MEDIA_ROOT=$work/media
@@ -30,7 +30,7 @@ DJANGO_SUPERUSER_PASSWORD=$password .venv/bin/python manage.py createsuperuser \
   .venv/bin/python manage.py shell -c "from django.contrib.auth import get_user_model as m; u=m().objects.get(username='bench-editor'); u.set_password('$password'); u.save()" >/dev/null
 
 .venv/bin/gunicorn --config docker/gunicorn.conf.py --access-logfile /dev/null \
-  wecitizens.wsgi:application > "$work/gunicorn.log" 2>&1 &
+  config.wsgi:application > "$work/gunicorn.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null && break; sleep 0.5; done

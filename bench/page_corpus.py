@@ -10,7 +10,7 @@ merging duplicates): record the corpus before, compare after each step.
 Each run builds its own throwaway SQLite database in a temporary folder (DATABASE_URL and
 MEDIA_ROOT are overridden; whatever database the environment names is never touched), with
 the test settings (DJANGO_SETTINGS_MODULE if set, else `config.settings.test` or
-`wecitizens.settings.test`, whichever exists). The data set is fixed: the real content
+`config.settings.test`, whichever exists). The data set is fixed: the real content
 (`load_content`) plus generated objects covering every page type with and without content:
 a city, project, people and stories with photos and tags, an empty city, project, person and
 tag, a draft, a scheduled and an in-review story for the staff and portal views.
@@ -23,7 +23,7 @@ researcher). Each page is a key (`public/en/story`, `admin/stories.Story/change`
 address is derived from the data, so a URL rename shows as a diff, not a lost page. Each page
 is requested twice and the second answer kept, after emptying the cache before each, so the
 query count is the steady state of a warm process with an empty shared cache (the figure
-tests/wecitizens/test_query_budgets.py measures) and does not depend on the order of pages.
+tests/core/test_query_budgets.py measures) and does not depend on the order of pages.
 
 What is fixed or normalised so that two runs on the same code give identical bytes:
 - The clock: `django.utils.timezone.now` returns 2026-01-15 10:00 Bangkok time during the
@@ -79,7 +79,7 @@ DIFF_LINES = 30
 def _settings_module():
     if os.environ.get("DJANGO_SETTINGS_MODULE"):
         return os.environ["DJANGO_SETTINGS_MODULE"]
-    for candidate in ("config.settings.test", "wecitizens.settings.test"):
+    for candidate in ("config.settings.test", "config.settings.test"):
         with contextlib.suppress(ModuleNotFoundError):
             if importlib.util.find_spec(candidate):
                 return candidate

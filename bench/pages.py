@@ -38,7 +38,7 @@ from django.urls import reverse  # noqa: E402
 from cities.models import City  # noqa: E402
 from projects.models import Person, ResearchProject  # noqa: E402
 from stories.models import Story  # noqa: E402
-from wecitizens.models import Tag  # noqa: E402
+from tags.models import Tag  # noqa: E402
 
 
 def page_urls():

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 db=${BENCH_DATABASE_NAME:-wecitizens_bench}
 stories=${BENCH_STORIES:-100000}
 pg="postgres://postgres@${BENCH_DATABASE_HOST:-127.0.0.1}:5432"
-export DATABASE_URL="$pg/$db" DJANGO_SETTINGS_MODULE=wecitizens.settings.dev
+export DATABASE_URL="$pg/$db" DJANGO_SETTINGS_MODULE=config.settings.dev
 if ! psql "$pg/postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
   # pg_trgm sees Thai letters only under a UTF-8 LC_CTYPE.
   psql "$pg/postgres" -c "CREATE DATABASE \"$db\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wecitizens.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 import django  # noqa: E402
 
@@ -27,9 +27,9 @@ from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from core import thai  # noqa: E402
 from search.query import Query, find  # noqa: E402
 from stories.models import Story  # noqa: E402
-from wecitizens import thai  # noqa: E402
 
 QUERIES = [
     "ชาญฉลาด", "การเรียนรู้", "เรียนรู้", "หาดใหญ่", "เทศบาลนครยะลา", "ร้อยเอ็ด",

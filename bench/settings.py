@@ -1,5 +1,5 @@
 """Production settings plus the two floor pages the page benchmark compares against."""
 
-from wecitizens.settings.production import *  # noqa: F403
+from config.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"

@@ -3,8 +3,8 @@
     .venv/bin/python bench/uploads.py [case ...]
 
 For each case the image is made first (in this process), then a fresh Python process does what
-an accepted upload costs a worker: validation (wecitizens.images.validate_image_file), the clean
-copy that is stored (reencode_image), the responsive renditions (wecitizens.renditions) and the
+an accepted upload costs a worker: validation (core.images.validate_image_file), the clean
+copy that is stored (reencode_image), the responsive renditions (core.renditions) and the
 share image (syndication.share_images). It reports the wall and CPU time of those steps (CPU
 time is the steadier figure on a shared machine) and the peak resident memory above what the
 process used just before them (the kernel's VmHWM, reset just before, against the current RSS,
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _limits():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wecitizens.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
 
     django.setup()
@@ -147,11 +147,11 @@ def run_one(path, file_name):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import override_settings
 
+    from core.images import reencode_image, validate_image_file
+    from core.renditions import responsive_image
     from stories.models import Story
     from syndication.share_images import share_rendition
     from tests.conftest import photo_bytes
-    from wecitizens.images import reencode_image, validate_image_file
-    from wecitizens.renditions import responsive_image
 
     def pipeline(data, name):
         upload = SimpleUploadedFile(name, data)

@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.utils.cache import patch_cache_control
 
-from wecitizens.urls import handler500  # noqa: F401
-from wecitizens.urls import urlpatterns as site_urlpatterns
+from config.urls import handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 PAGES = {}
 

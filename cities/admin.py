@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cities.models import City, CityLink, Programme, ProgrammeMembership
-from wecitizens.admin import (
+from core.admin import (
     HTTPS_URL_FIELDS,
     EnglishTranslationFilter,
     PublishActionsMixin,

@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wecitizens.i18n import TranslationStatusMixin
-from wecitizens.images import IMAGE_VALIDATORS
-from wecitizens.models import NameOrderingQuerySet, TimestampedModel
+from core.i18n import TranslationStatusMixin
+from core.images import IMAGE_VALIDATORS
+from core.models import NameOrderingQuerySet, TimestampedModel
 
 
 class Region(models.TextChoices):

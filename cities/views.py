@@ -1,13 +1,29 @@
 from collections import defaultdict
+from dataclasses import dataclass, field
 from enum import IntEnum
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import JsonResponse
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
 
+from cities.maps import MARKER_FIELDS, city_map_data
 from cities.models import City, Programme, ProgrammeMembership, Region
+from core.renditions import prefetch_renditions
+from core.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
 from projects.models import (
     PERSON_LINK_FIELDS,
     Person,
@@ -17,14 +33,76 @@ from projects.models import (
     related_fields,
 )
 from stories.models import Story, StoryPerson
-from wecitizens.maps import MARKER_FIELDS, city_map_data
-from wecitizens.renditions import prefetch_renditions
-from wecitizens.views import (
-    CITY_CARD_FIELDS,
-    BoundedPaginationMixin,
-    PublishedObjectMixin,
-    query_param,
-)
+
+CITIES_PER_REGION_ON_HOME = 8
+
+# What a city card reads (templates/includes/card/city.html): lists of city cards load no other
+# column.
+CITY_CARD_FIELDS = ["slug", "name_th", "name_en", "research_area_th", "research_area_en"]
+
+
+@dataclass
+class RegionCities:
+    """A region on the home page: its first cities in the reader's order, and how many it has."""
+
+    region: str
+    label: str
+    cities: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def has_more(self):
+        return self.total > len(self.cities)
+
+    def get_absolute_url(self):
+        return reverse("cities:city_list") + f"?region={self.region}"
+
+
+def cities_by_region(limit=CITIES_PER_REGION_ON_HOME):
+    """[RegionCities, …] in the order of Region, skipping empty regions, in one query.
+
+    Each region's first `limit` published cities in alphabetical order are numbered by a
+    window function and the rest filtered out; a second window counts the region's cities.
+    """
+    cities = (
+        City.objects.published()
+        .only("region", *CITY_CARD_FIELDS)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("region")], order_by=City.objects.name_ordering()
+            ),
+            region_total=Window(Count("pk"), partition_by=[F("region")]),
+        )
+        .filter(position__lte=limit)
+        .order_by("region", "position")
+    )
+    regions = {}
+    for city in cities:
+        group = regions.setdefault(
+            city.region, RegionCities(city.region, Region(city.region).label)
+        )
+        group.cities.append(city)
+        group.total = city.region_total
+    return [regions[value] for value in Region.values if value in regions]
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        stories = Story.objects.published().for_cards().newest_first()
+        context.update(
+            # A list: the page reads the first programme before looping over them all.
+            programmes=list(Programme.objects.all()),
+            regions=cities_by_region(),
+            latest_stories=stories[:6],
+            featured_stories=stories.filter(is_featured=True)[:3],
+        )
+        for name in ("latest_stories", "featured_stories"):
+            context[name] = prefetch_renditions(list(context[name]), "hero_image")
+        return context
+
 
 STORIES_ON_CITY_PAGE = 12
 PEOPLE_ON_CITY_PAGE = 24

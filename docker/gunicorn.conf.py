@@ -70,6 +70,6 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 
 def on_starting(server):
     """Load PyThaiNLP's word list (~0.5 s, ~80 MiB) once, before workers fork and share it."""
-    from wecitizens.thai import preload
+    from core.thai import preload
 
     preload()

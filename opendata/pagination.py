@@ -3,7 +3,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import replace_query_param
 
-from wecitizens.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 MAX_PAGE = 100_000
 

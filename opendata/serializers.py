@@ -10,9 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cities.models import City, Programme, Region
+from core.siteurl import absolute_url
 from projects.models import Person, ProjectStatus, ResearchProject, SubProject
 from stories.models import Story, StoryKind
-from wecitizens.siteurl import absolute_url
 
 TRANSLATED_SCHEMA = {
     "type": "object",

@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import UserProfile
 from portal.services import user_invite
 from stories.roles import STAFF_GROUP, is_staff_account
-from wecitizens.models import UserProfile
 
 User = get_user_model()
 

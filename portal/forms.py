@@ -5,9 +5,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.widgets import RichTextarea
 from projects.models import Person, ResearchProject
 from stories.models import Story, StoryKind, StoryPerson
-from wecitizens.widgets import RichTextarea
 
 
 class StoryDraftForm(forms.ModelForm):

@@ -12,8 +12,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_ratelimit.core import is_ratelimited
 
+from accounts.models import user_language
 from stories.notifications import site_url
-from wecitizens.models import user_language
 
 
 def user_invite(*, user):

@@ -6,14 +6,14 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
-from wecitizens.admin import (
+from core.admin import (
     EnglishTranslationFilter,
     PublishActionsMixin,
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from wecitizens.forms import BUDDHIST_ERA_DATE_FIELDS
+from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
 
 
 @admin.register(Person)

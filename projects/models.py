@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City, Programme
-from wecitizens.i18n import TranslationStatusMixin, translated
-from wecitizens.images import IMAGE_VALIDATORS
-from wecitizens.models import NameOrderingQuerySet, TaggedItem, TimestampedModel
+from core.i18n import TranslationStatusMixin, translated
+from core.images import IMAGE_VALIDATORS
+from core.models import NameOrderingQuerySet, TimestampedModel
+from tags.models import TaggedItem
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 

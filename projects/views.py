@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.renditions import prefetch_renditions
+from core.views import BoundedPaginationMixin, PublishedObjectMixin
 from projects.models import (
     PERSON_LINK_FIELDS,
     Person,
@@ -12,8 +14,6 @@ from projects.models import (
     related_fields,
 )
 from stories.models import Story
-from wecitizens.renditions import prefetch_renditions
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
 
 PROJECTS_ON_PERSON_PAGE = 12
 STORIES_ON_PERSON_PAGE = 24

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from cities.models import City, CityLink, ProgrammeMembership
 from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
 from stories.models import Story, StoryPerson
-from wecitizens.models import TaggedItem
+from tags.models import TaggedItem
 
 
 def tag_links(obj):

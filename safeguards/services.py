@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from reversion import revisions
 
+from pagecache.cache import bump_content_version
 from safeguards.models import DeletionRequest, DeletionStatus
-from wecitizens.pagecache import bump_content_version
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from django.views.static import serve
 from safeguards import services
 from safeguards.models import DeletionStatus
 
-# Uploads are re-encoded to one of these (wecitizens.images); nothing else is ever served.
+# Uploads are re-encoded to one of these (core.images); nothing else is ever served.
 MEDIA_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",

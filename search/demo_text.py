@@ -10,7 +10,7 @@ cost; `tests/search/test_generate_demo_data.py` checks that they are.
 
 import random
 
-from wecitizens import thai
+from core import thai
 
 # Common English words, enough for titles and short texts that read as English.
 ENGLISH_WORDS = """

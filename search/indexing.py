@@ -12,9 +12,9 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import translation
 
+from core import thai
+from core.i18n import content_languages, translated
 from search.models import ResultKind, SearchDocument
-from wecitizens import thai
-from wecitizens.i18n import content_languages, translated
 
 VECTOR = (
     SearchVector("words_title", config="simple", weight="A")
@@ -249,7 +249,7 @@ def rebuild():
 
 def reindex(queryset):
     """Reindex the objects of a queryset after a bulk `update()` that bypassed `save()`."""
-    from wecitizens.pagecache import bump_content_version
+    from pagecache.cache import bump_content_version
 
     bump_content_version()  # the bulk change also refreshes every cached page
     kind = kind_of(queryset.model)

@@ -27,8 +27,8 @@ from django.db.models import Case, F, FloatField, Lookup, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import thai
 from search.models import SearchDocument
-from wecitizens import thai
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from core.i18n import active_content_language
 from search.models import ResultKind
 from search.query import Query, find, highlight, snippet
-from wecitizens.i18n import active_content_language
 
 
 def search(request):

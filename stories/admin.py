@@ -6,16 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from stories import services
-from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
-from wecitizens.admin import (
+from core.admin import (
     HTTPS_URL_FIELDS,
     EnglishTranslationFilter,
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from wecitizens.forms import BUDDHIST_ERA_DATE_FIELDS
-from wecitizens.widgets import RichTextarea
+from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from core.widgets import RichTextarea
+from stories import services
+from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 
 
 class StoryPersonInline(admin.TabularInline):

@@ -8,7 +8,11 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
+        from core.renditions import process_images_of
+        from stories.models import Story
         from stories.roles import ensure_role_groups
+
+        process_images_of(Story)
 
         # After every migrate or test flush, once permissions exist (auth's handler runs first).
         post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="stories-roles")

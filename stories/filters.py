@@ -9,13 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Region
+from core.forms import common_era
+from core.i18n import active_content_language
 from projects.models import Person
 from search.models import ResultKind
 from search.query import Query, matching_object_ids
 from stories.models import StoryKind
-from wecitizens.forms import common_era
-from wecitizens.i18n import active_content_language
-from wecitizens.models import Tag
+from tags.models import Tag
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City
+from core.html import sanitize_html
+from core.i18n import TranslationStatusMixin
+from core.images import IMAGE_VALIDATORS
+from core.models import TimestampedModel
 from projects.models import Person, ResearchProject
-from wecitizens.html import sanitize_html
-from wecitizens.i18n import TranslationStatusMixin
-from wecitizens.images import IMAGE_VALIDATORS
-from wecitizens.models import TaggedItem, TimestampedModel
+from tags.models import TaggedItem
 
 
 class StoryKind(models.TextChoices):

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from wecitizens.models import user_language
+from accounts.models import user_language
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ every migrate (and after a test flush) so they are never missing their permissio
 
 STAFF_GROUP = "Programme staff"
 RESEARCHER_GROUP = "Researchers"
-STAFF_APPS = ("cities", "projects", "stories", "wecitizens")
+STAFF_APPS = ("cities", "projects", "stories", "tags")
 STAFF_USER_PERMISSIONS = ("add_user", "change_user", "view_user", "view_group")
 
 

@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.siteurl import absolute_url
 from stories import notifications
 from stories.models import Consent, ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
-from wecitizens.siteurl import absolute_url
 
 S = StoryStatus
 PUBLISH_PERMISSION = "stories.publish_story"

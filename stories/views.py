@@ -6,13 +6,13 @@ from django.views.generic import DetailView, ListView
 
 import search.query
 from cities.models import City, Region
+from core.renditions import prefetch_renditions
+from core.views import BoundedPaginationMixin, PublishedObjectMixin
 from projects.models import Person, ResearchProject
 from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson, StoryStatus
-from wecitizens.models import Tag
-from wecitizens.renditions import prefetch_renditions
-from wecitizens.views import BoundedPaginationMixin, PublishedObjectMixin
+from tags.models import Tag
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
 # a city's page and a person's page link to their stories.

@@ -29,11 +29,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from cities.models import City
+from core.i18n import active_content_language, translated
+from core.siteurl import absolute_url
 from stories.models import Story
 from syndication.seo import SITE_NAME
-from wecitizens.i18n import active_content_language, translated
-from wecitizens.models import Tag
-from wecitizens.siteurl import absolute_url
+from tags.models import Tag
 
 FEED_LENGTH = 30
 
@@ -78,7 +78,7 @@ class StoryFeed(Feed):
     def subtitle(self, obj):
         return self.description(obj)
 
-    # Every address absolute already (wecitizens.siteurl), so Django adds no request host.
+    # Every address absolute already (core.siteurl), so Django adds no request host.
     def link(self, obj):
         return absolute_url(self.request, reverse("stories:story_list"))
 

@@ -14,9 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
+from core.i18n import active_content_language, translated
+from core.siteurl import absolute_url
 from syndication.share_images import share_image_url
-from wecitizens.i18n import active_content_language, translated
-from wecitizens.siteurl import absolute_url
 
 SITE_NAME = "WeCitizens"
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}

@@ -20,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from PIL import Image, ImageOps
 
-from wecitizens.renditions import UNREADABLE, UNREADABLE_RETRY_SECONDS
+from core.renditions import UNREADABLE, UNREADABLE_RETRY_SECONDS
 
 logger = logging.getLogger(__name__)
 

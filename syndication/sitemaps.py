@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from cities.models import City
+from core.siteurl import configured_origin
 from projects.models import Person, ResearchProject
 from stories.models import Story
-from wecitizens.models import Tag
-from wecitizens.siteurl import configured_origin
+from tags.models import Tag
 
 # Ids per section page; each object is listed once per language, so a page has at most twice
 # as many <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page under 1 MB).
@@ -95,7 +95,7 @@ class BilingualSitemap(Sitemap):
         not move when an object is unpublished."""
         return self.model._base_manager.aggregate(first=Min("pk"), last=Max("pk"))
 
-    # The site's configured origin (wecitizens.siteurl), else the request's, which the
+    # The site's configured origin (core.siteurl), else the request's, which the
     # sitemap view passes in.
     def get_protocol(self, protocol=None):
         return urlsplit(configured_origin()).scheme or super().get_protocol(protocol)

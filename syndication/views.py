@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wecitizens.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 
 @require_GET
@@ -25,7 +25,7 @@ def robots_txt(request):
 
 
 def sitemap_index(request, **kwargs):
-    """Django's sitemap index, its addresses on the site's origin (wecitizens.siteurl): Django
+    """Django's sitemap index, its addresses on the site's origin (core.siteurl): Django
     builds them from the request's Host header."""
     response = sitemap_views.index(request, **kwargs)
     response.context_data["sitemaps"] = [

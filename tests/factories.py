@@ -236,7 +236,7 @@ class ProgrammeStaffFactory(UserFactory):
 
 class UserProfileFactory(DjangoModelFactory):
     class Meta:
-        model = "wecitizens.UserProfile"
+        model = "accounts.UserProfile"
 
     user = factory.SubFactory(UserFactory)
     language = "th"

@@ -42,7 +42,7 @@ def served_site(tmp_path_factory):
         env = {
             **os.environ,
             "DATABASE_URL": postgres.url("faults"),
-            "DJANGO_SETTINGS_MODULE": "wecitizens.settings.test",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
             "DJANGO_CONN_MAX_AGE": "60",
             "GUNICORN_BIND": f"127.0.0.1:{WEB_PORT}",
             "GUNICORN_WORKERS": "2",
@@ -58,7 +58,7 @@ def served_site(tmp_path_factory):
                 str(Path(sys.executable).parent / "gunicorn"),
                 "--config",
                 "docker/gunicorn.conf.py",
-                "wecitizens.wsgi:application",
+                "config.wsgi:application",
             ],
             cwd=ROOT,
             env=env,

@@ -6,6 +6,7 @@ import yaml
 
 from cities.models import Region
 from stories.models import StoryKind
+from tags.models import Tag
 from tests.factories import (
     CityFactory,
     PersonFactory,
@@ -16,7 +17,6 @@ from tests.factories import (
     SubProjectFactory,
     UserFactory,
 )
-from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -69,7 +69,7 @@ def test_a_backup_restores_every_object_translation_tag_image_and_version(
     after = every_row()
     assert after == before
     assert (settings.MEDIA_ROOT / image_name).read_bytes() == image
-    assert before["reversion.Version"] and before["wecitizens.TaggedItem"]
+    assert before["reversion.Version"] and before["tags.TaggedItem"]
     assert SlugRedirect.objects.filter(old_path="/stories/old-town-interview/").exists()
 
 

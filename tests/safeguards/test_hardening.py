@@ -93,7 +93,7 @@ def test_media_never_serves_html_or_svg(client, media_root, name):
 
 
 def test_media_refuses_paths_outside_the_media_folder(client, media_root):
-    assert client.get("/media/../wecitizens/settings/base.png").status_code in (400, 404)
+    assert client.get("/media/../config/settings/base.png").status_code in (400, 404)
 
 
 def test_healthz_reports_database_and_cache(client):
@@ -136,7 +136,7 @@ def test_a_database_outage_shows_a_friendly_503(client, monkeypatch):
     def down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("wecitizens.views.HomeView.get_context_data", down)
+    monkeypatch.setattr("cities.views.HomeView.get_context_data", down)
     client.raise_request_exception = False
 
     response = client.get("/")
@@ -151,7 +151,7 @@ def test_other_errors_still_show_the_500_page(client, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("bug")
 
-    monkeypatch.setattr("wecitizens.views.HomeView.get_context_data", broken)
+    monkeypatch.setattr("cities.views.HomeView.get_context_data", broken)
     client.raise_request_exception = False
 
     assert client.get("/").status_code == 500

@@ -8,8 +8,8 @@ from search.indexing import build_documents, kind_of, related_querysets
 from search.models import SearchDocument
 from search.query import Query, search_documents
 from stories.models import Story, StoryPerson
+from tags.models import TaggedItem
 from tests.factories import CityFactory, StoryFactory
-from wecitizens.models import TaggedItem
 
 pytestmark = pytest.mark.django_db
 

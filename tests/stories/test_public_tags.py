@@ -4,9 +4,9 @@ apart from a tag that does not exist."""
 
 import pytest
 
+from tags.models import Tag
 from tests.factories import CityFactory, ResearchProjectFactory, StoryFactory
 from tests.pages import url_in
-from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ import pytest
 
 from stories.models import StoryKind
 from stories.views import FILTER_CITIES_MAX, FILTER_PEOPLE_MAX
+from tags.models import Tag
 from tests.factories import (
     CityFactory,
     PersonFactory,
@@ -14,7 +15,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.pages import html_lang, language_of, parse, url_in
-from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 import feedparser
 import pytest
 
+from tags.models import Tag
 from tests.factories import CityFactory, StoryFactory
 from tests.pages import url_in
-from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ a request carries; without it (development, tests) they follow the request, as b
 
 import pytest
 
+from tests.core.test_settings import deploy_check
 from tests.factories import PersonFactory, StoryFactory, StoryPersonFactory
-from tests.wecitizens.test_settings import deploy_check
 
 pytestmark = pytest.mark.django_db
 

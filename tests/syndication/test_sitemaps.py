@@ -5,13 +5,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from syndication.sitemaps import SITEMAPS, BilingualSitemap
+from tags.models import Tag
 from tests.factories import (
     CityFactory,
     PersonFactory,
     ResearchProjectFactory,
     StoryFactory,
 )
-from wecitizens.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -37,7 +37,7 @@ from search.demo_text import HONORIFICS, TOPICAL, DemoText
 from search.indexing import build_documents, index_queryset, related_querysets, update_vectors
 from search.models import ResultKind, SearchDocument
 from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
-from wecitizens.models import Tag, TaggedItem
+from tags.models import Tag, TaggedItem
 
 SLUG_PREFIX = "demo-"
 CITY_PREFIX, PROJECT_PREFIX, PERSON_PREFIX = "demo-city-", "demo-project-", "demo-person-"
@@ -112,7 +112,7 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             self._log("vacuum and analyze")
             with connection.cursor() as cursor:
-                for table in ("stories_story", "search_searchdocument", "wecitizens_taggeditem",
+                for table in ("stories_story", "search_searchdocument", "tags_taggeditem",
                               "stories_storyperson", "stories_story_projects", "cities_city",
                               "projects_person", "projects_researchproject"):  # fmt: skip
                     # VACUUM (the vectors were written by UPDATE) needs to be outside a

@@ -1,0 +1,385 @@
+"""Settings shared by every environment, read from the environment (twelve-factor).
+
+Every setting a deployment may change is listed in `.env.example`.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from .media import origin, s3_media
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off. "
+            "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+THIRD_PARTY_APPS = [
+    "taggit",
+    "django_prose_editor",
+    "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "reversion",
+    "axes",
+]
+LOCAL_APPS = [
+    # The leaf: Thai text, dates, translations, HTML and image safety.
+    "core",
+    "pagecache",
+    "tags",
+    "accounts",
+    # The domain, from the ground up: a city's programme, its research, its stories.
+    "cities",
+    "projects",
+    "stories",
+    "portal",
+    "safeguards",  # after the content apps, whose admins it extends
+    "search",
+    "syndication",
+    "opendata",
+]
+# modeltranslation must come before django.contrib.admin to patch its forms.
+INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "safeguards.middleware.HeaderNulMiddleware",
+    "safeguards.middleware.SiteCSPMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.cache.SafeGZipMiddleware",  # HTML gzip, never with secrets
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 on a repeat visit
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.AdminLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pagecache.db_routers.ReplicaReadsMiddleware",  # public reads may use a replica
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "pagecache.cache.AnonymousPageCacheMiddleware",  # after auth and messages
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reversion.middleware.RevisionMiddleware",  # every saving request keeps versions
+    "safeguards.redirects.SlugRedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+# SQLite is the embedded default so a newcomer needs nothing but Python;
+# production points DATABASE_URL at PostgreSQL.
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL",
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+}
+# A read replica: public, anonymous GET and HEAD requests read from it, everything
+# else uses the primary (pagecache.db_routers).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASE_ROUTERS = ["pagecache.db_routers.PrimaryReplicaRouter"]
+# For this long after a content change public pages still read from the primary, so no page is
+# rendered (and cached) from a replica that has not received the change yet: keep the replica's
+# lag well below it.
+WECITIZENS_REPLICA_LAG_SECONDS = float(os.environ.get("WECITIZENS_REPLICA_LAG_SECONDS", "5"))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "wecitizens",
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Thai first, English second. Thai URLs carry no prefix; English lives under /en/.
+LANGUAGE_CODE = "th"
+LANGUAGES = [
+    ("th", _("Thai")),
+    ("en", _("English")),
+]
+# locale/ holds our interface; locale_overrides/ fills gaps in Django's Thai admin catalogue.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
+TIME_ZONE = "Asia/Bangkok"
+USE_I18N = True
+USE_TZ = True
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = "th"
+MODELTRANSLATION_LANGUAGES = ("th", "en")
+# Either language may be written first: each falls back to the other.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("th", "en")}
+# modeltranslation's admin tabs would load jQuery UI from a Google CDN; serve our own copy.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+TAGGIT_CASE_INSENSITIVE = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+WECITIZENS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Uploads: Django sets no maximum size of its own.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+WECITIZENS_MAX_IMAGE_BYTES = int(os.environ.get("WECITIZENS_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
+# What one accepted upload may cost a worker (under 3 s and 150 MiB; docs/uploads.md): a
+# baseline JPEG (what cameras and phones save) is decoded at a reduced scale; a progressive
+# JPEG keeps every coefficient in memory, and a PNG or WebP is only decoded whole.
+WECITIZENS_MAX_IMAGE_PIXELS = {"JPEG": 40_000_000, "PNG": 12_000_000, "WEBP": 8_000_000}
+WECITIZENS_MAX_PROGRESSIVE_JPEG_PIXELS = 12_000_000
+# The stored original is scaled down to this many pixels a side (renditions are at most 1600).
+WECITIZENS_MAX_STORED_IMAGE_SIDE = 2000
+
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "WeCitizens <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}
+
+# --- City map and image renditions ---
+# Map tiles for the city map (Leaflet, served by the site). An empty URL draws the markers
+# on a blank background; the page lists every city as a link either way.
+WECITIZENS_MAP_TILE_URL = os.environ.get(
+    "WECITIZENS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "WECITIZENS_MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
+# Widths (pixels) of the responsive renditions made of every uploaded image (core.renditions).
+WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
+
+# --- Editorial workflow and researcher portal ---
+# The site's public origin (e.g. https://wecitizens.example.org): every absolute address in
+# pages, feeds, the sitemap and the API, and links in emails. Unset, pages follow the request's
+# Host header and emails link to http://localhost:8000; `check --deploy` warns (core.siteurl).
+WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "")
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "portal:login"
+# An invitation's set-password link (Django's password-reset token) lasts a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+
+# --- History, personal data, hardening ---
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from another origin.
+# SiteCSPMiddleware adds the inline styles Django's admin needs under /admin/ only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# django-axes: after repeated failed sign-ins (admin, portal and the site's own sign-in page)
+# an account is paused for a short cool-off, whatever addresses the failures came from; every
+# failure is logged and kept in the admin. Per account, so guessing is bounded to
+# AXES_FAILURE_LIMIT tries per cool-off however many addresses an attacker has; short, so a
+# stranger (say, behind the same office address) keeps the owner out only for minutes; and
+# tries during the pause neither count nor lengthen it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "safeguards.axes.lockout_response"
+# axes.W006 asks for the address among the lockout parameters, for set-ups that count by
+# user agent or cookie, which a client changes at will. Counting by account alone is
+# deliberate (see above): a client changes nothing that resets it, and adding the address
+# would lock out a whole office behind one NAT address after anyone's five mistakes.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "safeguards.axes.client_username"
+# Behind a proxy every client would look like the proxy: count how many proxies sit in front
+# (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
+# django-ipware is not installed (axes would then ignore AXES_IPWARE_*): the address is read
+# by safeguards.axes.client_ip_address, from the right of the header, so it cannot be spoofed.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_CLIENT_IP_CALLABLE = "safeguards.axes.client_ip_address"
+# Password-reset emails per email address and per client address (the client address axes
+# reads, so behind the proxy it is the forwarded one), counted in the default cache: with
+# REDIS_URL every worker shares the count. Requests beyond either limit get the same answer and
+# send nothing (portal.services.password_reset_allowed).
+PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "20/h")
+# /healthz answers over plain HTTP for the container health check and load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+MANAGERS = (
+    [("WeCitizens", os.environ["DJANGO_MANAGERS_EMAIL"])]
+    if os.environ.get("DJANGO_MANAGERS_EMAIL")
+    else []
+)
+# Logs go to stderr; DJANGO_LOG_FORMAT=json (the production default) writes one JSON object
+# per line for log collectors.
+LOGGING["formatters"] = {
+    "json": {"()": "safeguards.logging.JSONFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+}
+LOGGING["handlers"]["console"].update(
+    stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
+)
+# Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
+SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
+
+# --- Thai search, tags and dates ---
+# Tag input splits on commas only: Thai phrases contain spaces.
+TAGGIT_TAGS_FROM_STRING = "tags.parsing.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "tags.parsing.edit_string_for_tags"
+SEARCH_RESULTS_PER_PAGE = 20
+
+# --- Open data API ---
+REST_FRAMEWORK = {
+    # Read-only and anonymous: no session or login is involved, so no CSRF either.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.PagePagination",
+    "PAGE_SIZE": 50,
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "WeCitizens open data",
+    "DESCRIPTION": (
+        "Published cities, programmes, research projects, sub-projects, people and stories of "
+        "Thailand's Learning City programme, in Thai and English. Read-only; every list is "
+        "paginated and also downloadable as CSV (`/api/<resource>.csv`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- Caching and serving ---
+# Anonymous pages are cached whole (pagecache.cache) and invalidated by a content version.
+# Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
+# which a deployment with several workers needs for the invalidation to reach all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # django-redis rather than Django's RedisCache: the latter builds a new redis-py client
+    # (hundreds of callbacks) for every cache call, which doubled the cost of a cached page.
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wecitizens"),
+    }
+else:
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
+WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+# Public pages carry Last-Modified, the time of the last content change, kept in the same cache
+# as the content version (pagecache.cache), so a repeat visit may get 304 by date.
+WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
+# Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
+# writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
+# keep its short default.
+# Story and tag lists page through at most this many pages of the newest stories, so a deep
+# page costs what page 1 does at any size (core.views.BoundedPaginator).
+WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))
+# Uploads on S3-compatible object storage when WECITIZENS_MEDIA_S3_BUCKET is set (see
+# config/settings/media.py): Django then no longer serves /media/, and pages may show
+# images from the bucket's (or its CDN's) origin.
+_s3_media = s3_media(os.environ)
+if _s3_media:
+    STORAGES["default"] = _s3_media["storage"]
+    MEDIA_URL = _s3_media["media_url"]
+    WECITIZENS_SERVE_MEDIA = False
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(origin(MEDIA_URL))

@@ -1,0 +1,33 @@
+"""Settings for the test suite."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+# Hashing passwords slowly protects real users; in tests it only wastes time.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests must not read a manifest that only collectstatic writes.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# --- City map ---
+# Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
+WECITIZENS_MAP_TILE_URL = ""
+# --- Page cache ---
+# Off for the suite, so query counts measure the views; tests/core/test_pagecache.py
+# turns it on. Each test starts with an empty cache.
+WECITIZENS_PAGE_CACHE = False
+# Off too, so whether a page has a date does not depend on how fast a test runs;
+# tests/core/test_last_modified.py turns it on.
+WECITIZENS_LAST_MODIFIED = False
+# --- Read replica ---
+# A `replica` alias that mirrors the test database, so tests/core/test_db_routers.py can
+# turn the router on and see on which connection each query ran. The router is off for the
+# rest of the suite, whatever the environment says.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_ROUTERS = []

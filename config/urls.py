@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
+
+from cities.views import HomeView
+from safeguards import views as safeguards_views
+from syndication.sitemaps import SITEMAPS
+from syndication.views import robots_txt, sitemap_index
+
+handler500 = "safeguards.views.server_error"  # a database outage answers 503
+
+admin.site.site_header = "WeCitizens"
+admin.site.site_title = "WeCitizens"
+
+urlpatterns = [
+    path("healthz", safeguards_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # --- Sitemap, robots.txt, open data API ---
+    # An index of paginated sections (one document of 100,000 stories is 80 MB)
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/", include("opendata.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("cities/", include("cities.urls")),
+    path("", include("projects.urls")),
+    path("", include("stories.urls")),
+    path("portal/", include("portal.urls")),
+    path("", include("safeguards.urls")),
+    path("", include("search.urls")),
+    path("", include("syndication.urls")),  # feeds
+    prefix_default_language=False,
+)
+
+if settings.WECITIZENS_SERVE_MEDIA:
+    # Uploads are only JPEG, PNG or WebP (see core.images), so serving them from Django
+    # is safe; a large deployment lets its web server or a CDN serve MEDIA_ROOT instead.
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", safeguards_views.media),
+    ]

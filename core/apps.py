@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Thai text, Buddhist Era dates, translations, HTML and image safety: no domain here."""
+
+    name = "core"
+    verbose_name = _("WeCitizens")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from core import siteurl  # noqa: F401  (its system check)
+        from core.collation import register_thai_collation_on_sqlite
+
+        connection_created.connect(register_thai_collation_on_sqlite)

@@ -1,0 +1,80 @@
+import hashlib
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
+
+
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags a reader can see something tagged with: a published story or a published
+        research project (a tag's page lists both). Any other tag is answered as unknown.
+
+        Per tag, the database stops at its first public story or project (an index probe
+        each), rather than joining every tagged item to find the distinct tags.
+        """
+        from django.apps import apps
+
+        # The content type by its natural key, not its id: building this queryset reads
+        # nothing, so a module may build it when it is imported (the story list's filters).
+        tagged = [
+            models.Exists(
+                TaggedItem.objects.filter(
+                    tag=models.OuterRef("pk"),
+                    content_type__app_label=model._meta.app_label,
+                    content_type__model=model._meta.model_name,
+                ).filter(
+                    models.Exists(model.objects.published().filter(pk=models.OuterRef("object_id")))
+                )
+            )
+            for model in (
+                apps.get_model("stories", "Story"),
+                apps.get_model("projects", "ResearchProject"),
+            )
+        ]
+        return self.filter(tagged[0] | tagged[1])
+
+
+class Tag(TagBase):
+    """A keyword staff or researchers attach to stories and research projects.
+
+    Tags are untranslated keywords (a Thai tag stays Thai). Their slugs must be ASCII and
+    distinct: Django's slugify drops Thai vowels and tone marks, which would make ข่าว (news),
+    ข้าว (rice) and ขาว (white) one tag. A name without Latin letters gets a short digest of
+    its exact text instead.
+    """
+
+    # taggit's manager finds a tag by its natural key (its name), as backups are restored.
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag)
+        if not slug or not tag.isascii():
+            digest = hashlib.sha256(tag.encode()).hexdigest()[:8]
+            slug = f"{slug}-{digest}" if slug else f"tag-{digest}"
+        if i is not None:
+            slug += f"-{i}"
+        return slug
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("stories:tag_detail", kwargs={"slug": self.slug})
+
+
+class TaggedItem(GenericTaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_items")
+    # The same type as the tagged models' ids. taggit's integer column made
+    # PostgreSQL cast it in every join with stories, so no index could find a story's tags.
+    object_id = models.BigIntegerField(_("object ID"), db_index=True)
+
+    class Meta:
+        verbose_name = _("tagged item")
+        verbose_name_plural = _("tagged items")
+        indexes = [models.Index(fields=["content_type", "object_id"])]

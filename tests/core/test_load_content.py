@@ -1,0 +1,177 @@
+import io
+import json
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from cities.models import City, CityLink, Programme, ProgrammeMembership
+from projects.models import Person, ProjectMember, ResearchProject
+from stories.management.commands.load_content import SEED_PATH
+from stories.models import Story, StoryPerson
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+SEED = json.loads(SEED_PATH.read_text(encoding="utf-8"))
+TIMESTAMPED = [Programme, City, Person, ResearchProject, Story]
+ALL_MODELS = [*TIMESTAMPED, ProgrammeMembership, CityLink, ProjectMember, StoryPerson]
+
+
+def load(**options):
+    out = io.StringIO()
+    call_command("load_content", stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot():
+    """Every row's identity and last change, plus the story–project links."""
+    rows = {}
+    for model in ALL_MODELS:
+        fields = ["pk", "updated_at"] if model in TIMESTAMPED else ["pk"]
+        rows[model._meta.label] = sorted(model.objects.values_list(*fields))
+    rows["story projects"] = sorted(Story.projects.through.objects.values_list("pk"))
+    return rows
+
+
+@pytest.fixture
+def loaded():
+    load()
+
+
+def learning_city_memberships():
+    return ProgrammeMembership.objects.filter(programme__slug="learning-city").order_by("number")
+
+
+def test_creates_the_seeds_content(loaded):
+    assert City.objects.count() == 19
+    assert ResearchProject.objects.count() == 21
+    assert Person.objects.count() == 2
+    assert Story.objects.count() == 6
+
+
+def test_learning_city_has_eighteen_cities_numbered_in_source_order(loaded):
+    memberships = list(learning_city_memberships().select_related("city"))
+    source_order = [
+        city["slug"]
+        for city in SEED["cities"]
+        if any(m["programme"] == "learning-city" for m in city["programmes"])
+    ]
+
+    assert [m.number for m in memberships] == list(range(1, 19))
+    assert [m.city.slug for m in memberships] == source_order
+    assert memberships[0].city.name_en == "Chiang Mai"
+    assert memberships[-1].city.name_en == "Nakhon Sawan"
+
+
+def test_learning_city_has_twenty_projects_two_in_chiang_mai_and_rayong(loaded):
+    projects = ResearchProject.objects.filter(programme__slug="learning-city")
+    per_city = Counter(projects.values_list("city__slug", flat=True))
+
+    assert projects.count() == 20
+    assert len(per_city) == 18
+    assert {slug for slug, count in per_city.items() if count == 2} == {"chiang-mai", "rayong"}
+    assert set(per_city.values()) == {1, 2}
+
+
+def test_cities_with_two_projects_number_them_one_and_two(loaded):
+    numbers = ResearchProject.objects.filter(city__slug="rayong").values_list("number", "slug")
+
+    assert sorted(numbers) == [(1, "rayong-1"), (2, "rayong-2")]
+
+
+def test_roi_et_is_under_ciap_not_the_learning_city_programme(loaded):
+    roi_et = City.objects.get(slug="roi-et")
+
+    assert list(roi_et.memberships.values_list("programme__slug", flat=True)) == ["ciap"]
+    assert list(roi_et.projects.values_list("programme__slug", flat=True)) == ["ciap"]
+
+
+def test_fields_the_seed_does_not_give_stay_empty(loaded):
+    untitled = ResearchProject.objects.filter(programme__slug="learning-city")
+
+    assert not any(project.title_th or project.title_en for project in untitled)
+    assert not any(person.name_en for person in Person.objects.all())
+
+
+def test_seeded_content_is_public(loaded):
+    assert City.objects.published().count() == 19
+    assert ResearchProject.objects.published().count() == 21
+    assert Story.objects.published().count() == 6
+
+
+def test_second_run_creates_and_updates_nothing(loaded):
+    assert "0 created, 0 updated" in load()
+
+
+def test_second_run_leaves_every_row_untouched(loaded):
+    before = snapshot()
+
+    load()
+
+    assert snapshot() == before
+
+
+def test_second_run_keeps_a_staff_edit(loaded):
+    City.objects.filter(slug="chiang-mai").update(name_en="Chiang Mai (edited)")
+
+    load()
+
+    assert City.objects.get(slug="chiang-mai").name_en == "Chiang Mai (edited)"
+
+
+def test_refresh_restores_the_fields_the_seed_gives(loaded):
+    City.objects.filter(slug="chiang-mai").update(name_en="Chiang Mai (edited)")
+    Story.objects.filter(slug=SEED["stories"][0]["slug"]).update(title_th="แก้ไข")
+
+    load(refresh=True)
+
+    assert City.objects.get(slug="chiang-mai").name_en == "Chiang Mai"
+    assert (
+        Story.objects.get(slug=SEED["stories"][0]["slug"]).title_th
+        == SEED["stories"][0]["title_th"]
+    )
+
+
+def test_refresh_keeps_fields_the_seed_does_not_give(loaded):
+    ResearchProject.objects.filter(slug="rayong-1").update(title_en="Rayong's own title")
+
+    load(refresh=True)
+
+    assert ResearchProject.objects.get(slug="rayong-1").title_en == "Rayong's own title"
+
+
+def test_refresh_of_an_unchanged_seed_leaves_every_row_untouched(loaded):
+    before = snapshot()
+
+    output = load(refresh=True)
+
+    assert "0 created, 0 updated" in output
+    assert snapshot() == before
+
+
+def test_refresh_creates_nothing(loaded):
+    before = {model: model.objects.count() for model in ALL_MODELS}
+
+    load(refresh=True)
+
+    assert {model: model.objects.count() for model in ALL_MODELS} == before
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_seeded_page_renders(client, loaded, language):
+    pages = [url_in(language, "home"), url_in(language, "cities:city_list")]
+    pages += [url_in(language, "cities:city_detail", slug=slug) for slug in _slugs(City)]
+    pages += [
+        url_in(language, "projects:project_detail", slug=slug) for slug in _slugs(ResearchProject)
+    ]
+    pages += [url_in(language, "projects:person_detail", slug=slug) for slug in _slugs(Person)]
+    pages += [url_in(language, "stories:story_detail", slug=slug) for slug in _slugs(Story)]
+
+    failures = {page: status for page in pages if (status := client.get(page).status_code) != 200}
+
+    assert failures == {}
+
+
+def _slugs(model):
+    return model.objects.values_list("slug", flat=True)

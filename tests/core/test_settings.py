@@ -1,0 +1,112 @@
+"""Production settings, checked in a fresh interpreter with only the environment we give it."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+BASE_DIR = settings.BASE_DIR
+
+
+def run_python(*args, **env):
+    clean_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", **env}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_load_without_a_secret_key():
+    result = run_python("-c", "import config.settings.production")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_settings_ignore_debug_from_the_environment_when_refusing():
+    result = run_python("-c", "import config.settings.production", DJANGO_DEBUG="1")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def deploy_check(**env):
+    """`manage.py check --deploy` under the production settings: (exit status, output)."""
+    result = run_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="wecitizens.example.org",
+        **env,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_deploy_check_passes_without_warnings_in_production():
+    returncode, output = deploy_check(WECITIZENS_SITE_URL="https://wecitizens.example.org")
+
+    assert returncode == 0, output
+    assert "WARNINGS" not in output
+    assert "no issues" in output
+
+
+def load_settings(module, *names, **env):
+    """The given settings of `module`, imported in a fresh interpreter with only `env`."""
+    code = (
+        "import importlib, json, sys; "
+        f"s = importlib.import_module({module!r}); "
+        "print(json.dumps({n: getattr(s, n, None) for n in sys.argv[1:]}, default=str))"
+    )
+    result = run_python("-c", code, *names, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgres://web:pw@primary:5432/wc",
+}
+
+
+def test_a_replica_url_adds_the_replica_alias_and_the_router():
+    loaded = load_settings(
+        "config.settings.production",
+        "DATABASES",
+        "DATABASE_ROUTERS",
+        DATABASE_REPLICA_URL="postgres://reader:pw@replica.internal:5433/wc",
+        **PRODUCTION_ENV,
+    )
+
+    primary, replica = loaded["DATABASES"]["default"], loaded["DATABASES"]["replica"]
+    assert (primary["HOST"], replica["HOST"], replica["PORT"]) == (
+        "primary",
+        "replica.internal",
+        5433,
+    )
+    assert replica["USER"] == "reader"
+    assert replica["ENGINE"] == "django.db.backends.postgresql"
+    assert replica["CONN_MAX_AGE"] == primary["CONN_MAX_AGE"] == 60
+    assert replica["CONN_HEALTH_CHECKS"] is primary["CONN_HEALTH_CHECKS"] is True
+    assert loaded["DATABASE_ROUTERS"] == ["pagecache.db_routers.PrimaryReplicaRouter"]
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router():
+    loaded = load_settings(
+        "config.settings.production", "DATABASES", "DATABASE_ROUTERS", **PRODUCTION_ENV
+    )
+
+    assert list(loaded["DATABASES"]) == ["default"]
+    assert loaded["DATABASE_ROUTERS"] is None
