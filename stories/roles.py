@@ -1,7 +1,7 @@
 """The two roles of the editorial workflow, as groups.
 
-Migration 0004_issue3_roles creates them in every database; `ensure_role_groups` runs after
-every migrate (and after a test flush) so they are never missing their permissions.
+`ensure_role_groups` creates them after every migrate (and after a test flush), so every
+database has them, with their permissions.
 """
 
 STAFF_GROUP = "Programme staff"
