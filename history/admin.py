@@ -6,8 +6,10 @@ Each content app's admin lists `HistoryAdminMixin` among its bases (cities, proj
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
+from django.core import checks
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -53,6 +55,21 @@ class HistoryAdminMixin(VersionAdmin):
     def reversion_register(self, model, **options):
         """Leave registration to the model's app (its AppConfig.ready), which says what the
         versions follow; VersionAdmin would register the model and its inlines' models here."""
+
+    def check(self, **kwargs):
+        errors = super().check(**kwargs)
+        if not reversion.is_registered(self.model):
+            errors.append(
+                checks.Error(
+                    f"{self.model._meta.label} has a history admin but is not registered "
+                    "with django-reversion.",
+                    hint="Register it in its app's AppConfig.ready(), with what its versions "
+                    "follow.",
+                    obj=type(self),
+                    id="history.E001",
+                )
+            )
+        return errors
 
     # Restore and recover: reversion reverts the whole version, then runs the change form on
     # the reverted object in the same transaction (kept on save, rolled back otherwise). The
