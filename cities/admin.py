@@ -11,6 +11,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from history.admin import HistoryAdminMixin
 
 
 class ProgrammeMembershipInline(admin.TabularInline):
@@ -40,7 +41,9 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(City)
-class CityAdmin(PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class CityAdmin(
+    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+):
     list_display = [
         "name",
         "hero_thumbnail",

@@ -5,17 +5,17 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from cities.views import HomeView
-from safeguards import views as safeguards_views
+from operations import views as operations_views
 from syndication.sitemaps import SITEMAPS
 from syndication.views import robots_txt, sitemap_index
 
-handler500 = "safeguards.views.server_error"  # a database outage answers 503
+handler500 = "operations.views.server_error"  # a database outage answers 503
 
 admin.site.site_header = "WeCitizens"
 admin.site.site_title = "WeCitizens"
 
 urlpatterns = [
-    path("healthz", safeguards_views.healthz, name="healthz"),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # --- Sitemap, robots.txt, open data API ---
@@ -42,7 +42,8 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("stories.urls")),
     path("portal/", include("portal.urls")),
-    path("", include("safeguards.urls")),
+    path("", include("privacy.urls")),
+    path("", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("syndication.urls")),  # feeds
     prefix_default_language=False,
@@ -52,5 +53,5 @@ if settings.WECITIZENS_SERVE_MEDIA:
     # Uploads are only JPEG, PNG or WebP (see core.images), so serving them from Django
     # is safe; a large deployment lets its web server or a CDN serve MEDIA_ROOT instead.
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", safeguards_views.media),
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", operations_views.media),
     ]

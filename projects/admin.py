@@ -13,11 +13,14 @@ from core.admin import (
     thumbnail,
 )
 from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from history.admin import HistoryAdminMixin
 from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
 
 
 @admin.register(Person)
-class PersonAdmin(PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class PersonAdmin(
+    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+):
     list_display = [
         "name",
         "photo_thumbnail",
@@ -61,7 +64,7 @@ class MilestoneInline(TranslationTabularInline):
 
 @admin.register(ResearchProject)
 class ResearchProjectAdmin(
-    PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
 ):
     list_display = [
         "__str__",

@@ -12,7 +12,7 @@ from cities.models import City, Programme
 from core.i18n import TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
-from tags.models import TaggedItem
+from tags.models import TaggedItem, TagLinksMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
@@ -151,7 +151,7 @@ class ResearchProjectQuerySet(NameOrderingQuerySet):
         return self.order_by(models.F("start_year").desc(nulls_last=True), "-pk")
 
 
-class ResearchProject(TranslationStatusMixin, TimestampedModel):
+class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     """A funded research project (ชุดโครงการ) in one city, under one programme.
 
     The Learning City programme funded 20 of them in 18 cities; Chiang Mai and Rayong have

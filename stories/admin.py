@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -14,6 +16,7 @@ from core.admin import (
 )
 from core.forms import BUDDHIST_ERA_DATE_FIELDS
 from core.widgets import RichTextarea
+from history.admin import HistoryAdminMixin
 from stories import services
 from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 
@@ -83,8 +86,64 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StoryHistoryAdminMixin(HistoryAdminMixin):
+    """A story's history restores its content; the workflow alone changes what is public.
+
+    A restored version keeps the story's status, dates, featuring, author and the consent
+    recorded for the people featured today (stories.services.WORKFLOW_FIELDS); a recovered
+    deleted story comes back as a draft, for staff to publish through the workflow.
+    """
+
+    restore_readonly_fields = services.WORKFLOW_FIELDS
+
+    def restore_state(self, obj):
+        return services.story_workflow_state(story=obj)
+
+    def restore_state_keep(self, request, object_id, state):
+        services.story_workflow_state_keep(story_id=object_id, state=state)
+
+    def recover_state_set(self, request, object_id):
+        services.story_recover(story_id=object_id, by=request.user)
+
+    restored_comment = _(
+        "Restored the content of the version saved on %(datetime)s; the status, dates, "
+        "featuring and author were kept."
+    )
+    recovered_comment = _(
+        "Recovered after deletion from the version saved on %(datetime)s, as a draft."
+    )
+
+
+class ConsentAdminMixin:
+    """Staff see, before publishing, whether everyone featured in a story may appear: confirmed
+    and consenting (stories.models.StoryPersonQuerySet.public, the one rule)."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "people_consent"]
+
+    def get_queryset(self, request):
+        not_cleared = StoryPerson.objects.filter(story=OuterRef("pk")).not_public()
+        return super().get_queryset(request).annotate(has_people_not_cleared=Exists(not_cleared))
+
+    @admin.display(description=_("consent"), boolean=True)
+    def people_consent(self, obj):
+        return not obj.has_people_not_cleared
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            story = self.get_object(request, unquote(object_id))
+            if story is not None:
+                try:
+                    services.check_people_cleared(story)
+                except services.FeaturedPeopleNotCleared as refusal:
+                    messages.warning(request, " ".join(refusal.messages))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
 @admin.register(Story)
-class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class StoryAdmin(
+    ConsentAdminMixin, StoryHistoryAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+):
     list_display = [
         "title",
         "hero_thumbnail",
@@ -148,7 +207,7 @@ class StoryAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         # The publication date decides when readers see a story: moving it is publishing.
-        if not self.has_publish_permission(request):
+        if not self.has_publish_permission(request) and "published_at" not in fields:
             fields.append("published_at")
         return fields
 

@@ -13,7 +13,7 @@ from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
 from core.models import TimestampedModel
 from projects.models import Person, ResearchProject
-from tags.models import TaggedItem
+from tags.models import TaggedItem, TagLinksMixin
 
 
 class StoryKind(models.TextChoices):
@@ -97,7 +97,7 @@ class StoryQuerySet(models.QuerySet):
         return self.select_related("city").only(*STORY_CARD_FIELDS)
 
 
-class Story(TranslationStatusMixin, TimestampedModel):
+class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     """An interview, article or news item about a city, its research or the programme itself.
 
     The body is rich text stored as sanitized HTML. A story without a city is about the

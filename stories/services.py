@@ -237,7 +237,7 @@ def stories_schedule(*, stories, by, at, refused=None):
     return _bulk(stories, story_schedule, by=by, at=at, refused=refused)
 
 
-# --- Restored and recovered versions (content history, safeguards.admin) ---------------
+# --- Restored and recovered versions (content history, stories.admin) ---------------
 
 # A story's state rather than its content: only the workflow above and staff's own edits set
 # these. Restoring an older version never brings back an old value of them, so the content

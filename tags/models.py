@@ -1,5 +1,6 @@
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -78,3 +79,19 @@ class TaggedItem(GenericTaggedItemBase):
         verbose_name = _("tagged item")
         verbose_name_plural = _("tagged items")
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+class TagLinksMixin:
+    """`tag_links`: the TaggedItem rows of a tagged object, for its history to follow.
+
+    taggit's manager yields Tag objects, not the links, and a tagged model has no reverse
+    relation to TaggedItem; reversion follows this attribute instead.
+    """
+
+    @property
+    def tag_links(self):
+        if self.pk is None:
+            return TaggedItem.objects.none()
+        return TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(self), object_id=self.pk
+        )

@@ -71,7 +71,10 @@ LOCAL_APPS = [
     "projects",
     "stories",
     "portal",
-    "safeguards",  # after the content apps, whose admins it extends
+    "history",
+    "redirects",
+    "privacy",
+    "operations",
     "search",
     "syndication",
     "opendata",
@@ -81,8 +84,8 @@ INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_AP
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "safeguards.middleware.HeaderNulMiddleware",
-    "safeguards.middleware.SiteCSPMiddleware",
+    "operations.middleware.HeaderNulMiddleware",
+    "operations.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pagecache.cache.SafeGZipMiddleware",  # HTML gzip, never with secrets
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 on a repeat visit
@@ -97,7 +100,7 @@ MIDDLEWARE = [
     "pagecache.cache.AnonymousPageCacheMiddleware",  # after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",  # every saving request keeps versions
-    "safeguards.redirects.SlugRedirectMiddleware",
+    "redirects.middleware.SlugRedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -278,20 +281,20 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "safeguards.axes.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.axes.lockout_response"
 # axes.W006 asks for the address among the lockout parameters, for set-ups that count by
 # user agent or cookie, which a client changes at will. Counting by account alone is
 # deliberate (see above): a client changes nothing that resets it, and adding the address
 # would lock out a whole office behind one NAT address after anyone's five mistakes.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "safeguards.axes.client_username"
+AXES_USERNAME_CALLABLE = "accounts.axes.client_username"
 # Behind a proxy every client would look like the proxy: count how many proxies sit in front
 # (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
 # django-ipware is not installed (axes would then ignore AXES_IPWARE_*): the address is read
-# by safeguards.axes.client_ip_address, from the right of the header, so it cannot be spoofed.
+# by accounts.axes.client_ip_address, from the right of the header, so it cannot be spoofed.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
-AXES_CLIENT_IP_CALLABLE = "safeguards.axes.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.axes.client_ip_address"
 # Password-reset emails per email address and per client address (the client address axes
 # reads, so behind the proxy it is the forwarded one), counted in the default cache: with
 # REDIS_URL every worker shares the count. Requests beyond either limit get the same answer and
@@ -308,14 +311,14 @@ MANAGERS = (
 # Logs go to stderr; DJANGO_LOG_FORMAT=json (the production default) writes one JSON object
 # per line for log collectors.
 LOGGING["formatters"] = {
-    "json": {"()": "safeguards.logging.JSONFormatter"},
+    "json": {"()": "operations.logging.JSONFormatter"},
     "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
 }
 LOGGING["handlers"]["console"].update(
     stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
 )
 # Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
-SERIALIZATION_MODULES = {"json": "safeguards.serializers"}
+SERIALIZATION_MODULES = {"json": "operations.serializers"}
 
 # --- Thai search, tags and dates ---
 # Tag input splits on commas only: Thai phrases contain spaces.

@@ -6,8 +6,9 @@ from django.urls import reverse
 from taggit.models import Tag as TaggitTag
 
 from cities.models import City, Programme
+from privacy.models import DeletionRequest
 from projects.models import Person, ResearchProject
-from safeguards.models import DeletionRequest, SlugRedirect
+from redirects.models import SlugRedirect
 from stories.models import Story
 from tags.models import Tag
 from tests.factories import (

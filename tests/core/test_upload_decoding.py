@@ -13,9 +13,9 @@ from PIL import Image
 from cities.models import City
 from core.images import validate_image_file
 from stories.models import Story
+from tests.admin_forms import form_data
 from tests.conftest import photo_bytes
 from tests.factories import CityFactory, StoryFactory
-from tests.safeguards.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

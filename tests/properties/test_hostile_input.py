@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safeguards.models import DeletionRequest
+from privacy.models import DeletionRequest
 from stories.models import Story
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,7 @@ def test_the_story_form_stores_what_it_accepts_and_shows_back_what_it_refuses(
 @given(old=hostile, new=hostile)
 def test_the_redirect_form_never_fails(admin_client, old, new):
     response = admin_client.post(
-        "/admin/safeguards/slugredirect/add/",
+        "/admin/redirects/slugredirect/add/",
         form_body({"old_path": old, "new_path": new, "_save": "Save"}),
         content_type="application/x-www-form-urlencoded",
     )

@@ -1,0 +1,48 @@
+"""Content history with django-reversion: every save of a content object keeps a version.
+
+A version is the object serialized with all its concrete fields, so both languages of every
+translated field (`name_th`, `name_en`) are kept, together with the rows an editor changes on
+the same form (a story's featured people, a project's sub-projects and team) and the tag links.
+Each content model says what its versions follow where it is defined:
+`@reversion.register(follow=...)` in its app's models.py.
+"""
+
+import contextvars
+
+import reversion
+from django.utils.translation import gettext
+from reversion import revisions
+
+
+def version_before_delete(*, objects, user=None):
+    """Save a version of each object about to be deleted, so staff can recover it.
+
+    The revision is saved at once, in a revision context of its own: inside the request's
+    revision (RevisionMiddleware) it would be saved only at the end of the request, and
+    reversion drops versions of objects that no longer exist by then.
+    """
+
+    def save():
+        revisions._stack.set([])  # reversion keeps nested revisions on this stack
+        with reversion.create_revision():
+            if user is not None and user.is_authenticated:
+                reversion.set_user(user)
+            reversion.set_comment(gettext("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+    contextvars.copy_context().run(save)
+
+
+def version_differences(older, newer):
+    """[(field label, older value, newer value)] for the fields two versions disagree on."""
+    model = older._model
+    rows = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in ("created_at", "updated_at"):
+            continue
+        before = older.field_dict.get(field.attname)
+        after = newer.field_dict.get(field.attname)
+        if before != after:
+            rows.append((str(field.verbose_name), before, after))
+    return rows
