@@ -73,7 +73,7 @@ LOCAL_APPS = [
     "portal",
     "safeguards",  # after the content apps, whose admins it extends
     "search",
-    "syndication",
+    "seo",
     "opendata",
 ]
 # modeltranslation must come before django.contrib.admin to patch its forms.
