@@ -5,7 +5,7 @@
 For each case the image is made first (in this process), then a fresh Python process does what
 an accepted upload costs a worker: validation (core.images.validate_image_file), the clean
 copy that is stored (reencode_image), the responsive renditions (core.renditions) and the
-share image (syndication.share_images). It reports the wall and CPU time of those steps (CPU
+share image (seo.share_images). It reports the wall and CPU time of those steps (CPU
 time is the steadier figure on a shared machine) and the peak resident memory above what the
 process used just before them (the kernel's VmHWM, reset just before, against the current RSS,
 so the image's own bytes and Django are not counted). A refused image reports "refused" and
@@ -149,8 +149,8 @@ def run_one(path, file_name):
 
     from core.images import reencode_image, validate_image_file
     from core.renditions import responsive_image
+    from seo.share_images import share_rendition
     from stories.models import Story
-    from syndication.share_images import share_rendition
     from tests.conftest import photo_bytes
 
     def pipeline(data, name):

@@ -104,6 +104,8 @@ class City(TranslationStatusMixin, TimestampedModel):
         blank=True,
         help_text=_("Describe the picture for people who cannot see it. Required with an image."),
     )
+    # A link to its page is shared with this picture, cropped (seo.share_images).
+    share_image_field = "hero_image"
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

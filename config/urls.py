@@ -4,15 +4,26 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from cities import sitemaps as cities_sitemaps
 from cities.views import HomeView
 from operations import views as operations_views
-from syndication.sitemaps import SITEMAPS
-from syndication.views import robots_txt, sitemap_index
+from projects import sitemaps as projects_sitemaps
+from seo.views import robots_txt, sitemap_index
+from stories import sitemaps as stories_sitemaps
+from tags import sitemaps as tags_sitemaps
 
 handler500 = "operations.views.server_error"  # a database outage answers 503
 
 admin.site.site_header = "WeCitizens"
 admin.site.site_title = "WeCitizens"
+
+# Each app's sections of the sitemap, in the order the index lists them.
+SITEMAPS = {
+    **cities_sitemaps.SECTIONS,
+    **projects_sitemaps.SECTIONS,
+    **stories_sitemaps.SECTIONS,
+    **tags_sitemaps.SECTIONS,
+}
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
@@ -45,7 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("accounts.urls")),
     path("", include("search.urls")),
-    path("", include("syndication.urls")),  # feeds
+    path("", include("stories.feed_urls")),
     prefix_default_language=False,
 )
 

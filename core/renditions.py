@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import posixpath
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -93,8 +94,10 @@ def _resized(image, width):
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def _encode(resized, image_format):
-    pillow_format, _mime, _ext, options = FORMATS[image_format]
+def _encode(resized, image_format, options=None):
+    """`resized` in `image_format`, with that format's save options unless given others."""
+    pillow_format, _mime, _ext, default_options = FORMATS[image_format]
+    options = default_options if options is None else options
     if image_format == "jpeg" and resized.mode != "RGB":
         flat = Image.new("RGB", resized.size, (255, 255, 255))
         flat.paste(resized, mask=resized.getchannel("A") if "A" in resized.mode else None)
@@ -105,12 +108,17 @@ def _encode(resized, image_format):
     return buffer.getvalue()
 
 
+@contextmanager
+def _upright(field_file):
+    """The stored original, turned as its EXIF orientation says."""
+    with field_file.storage.open(field_file.name, "rb") as handle, Image.open(handle) as opened:
+        yield ImageOps.exif_transpose(opened)
+
+
 def _make(field_file):
     """Open the stored original, write whichever renditions are missing, return the facts."""
-    storage = field_file.storage
     name = field_file.name
-    with storage.open(name, "rb") as handle, Image.open(handle) as opened:
-        image = ImageOps.exif_transpose(opened)
+    with _upright(field_file) as image:
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
         widths = rendition_widths(image.width)
@@ -134,8 +142,17 @@ def _make(field_file):
         return {"width": image.width, "height": image.height, "widths": widths}
 
 
+def cropped_jpeg(field_file, size, options):
+    """The stored image scaled and centre-cropped to exactly `size`, as JPEG bytes saved with
+    `options` (a share picture). Raises one of `UNREADABLE_ERRORS` when it cannot be read."""
+    with _upright(field_file) as image:
+        fitted = ImageOps.fit(image.convert("RGB"), size, Image.Resampling.LANCZOS)
+    return _encode(fitted, "jpeg", options)
+
+
 UNREADABLE = "unreadable"
 UNREADABLE_RETRY_SECONDS = 300
+UNREADABLE_ERRORS = (OSError, ValueError, Image.DecompressionBombError)
 
 
 def responsive_image(field_file):
@@ -155,7 +172,7 @@ def responsive_image(field_file):
     if facts is None:
         try:
             facts = _make(field_file)
-        except (OSError, ValueError, Image.DecompressionBombError):
+        except UNREADABLE_ERRORS:
             logger.warning("Cannot make renditions of %s", field_file.name, exc_info=True)
             # Remember the failure for a while; retrying (and logging a traceback) on
             # every request made a page with a few missing files twenty times slower.

@@ -122,6 +122,8 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
         blank=True,
         help_text=_("Describe the picture for people who cannot see it. Required with an image."),
     )
+    # A link to its page is shared with this picture, cropped (seo.share_images).
+    share_image_field = "hero_image"
     hero_image_caption = models.CharField(_("hero image caption"), max_length=400, blank=True)
     hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
     city = models.ForeignKey(

@@ -76,7 +76,7 @@ LOCAL_APPS = [
     "privacy",
     "operations",
     "search",
-    "syndication",
+    "seo",
     "opendata",
 ]
 # modeltranslation must come before django.contrib.admin to patch its forms.

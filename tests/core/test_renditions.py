@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from core.renditions import rendition_widths, responsive_image
+from core.renditions import cropped_jpeg, rendition_widths, responsive_image
 from stories.models import Story
 from tests.conftest import photo_bytes
 from tests.factories import StoryFactory
@@ -58,6 +58,22 @@ def test_a_transparent_png_gets_a_white_jpeg_fallback(media_root):
     fallback = open_rendition(responsive_image(story.hero_image).fallback)
 
     assert fallback.mode == "RGB"
+
+
+def test_a_cropped_jpeg_fills_its_size_and_carries_no_metadata(media_root):
+    turned = Image.Exif()
+    turned[0x0112] = 6  # an orientation: the original is stored sideways
+    original = io.BytesIO()
+    Image.open(io.BytesIO(photo_bytes((1600, 1000)))).save(
+        original, "JPEG", exif=turned.tobytes(), comment=b"taken by someone"
+    )
+    story = StoryFactory()
+    story.hero_image.save("turned.jpg", ContentFile(original.getvalue()), save=False)
+
+    cropped = Image.open(io.BytesIO(cropped_jpeg(story.hero_image, (1200, 630), {"quality": 85})))
+
+    assert (cropped.format, cropped.size, cropped.mode) == ("JPEG", (1200, 630), "RGB")
+    assert "comment" not in cropped.info and "exif" not in cropped.info
 
 
 def test_renditions_are_made_when_the_image_is_saved(media_root):

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
-from syndication.seo import json_ld
+from seo.metadata import json_ld
 from tests.factories import StoryFactory
 from tests.pages import parse, url_in
 

@@ -1,4 +1,5 @@
-"""The sitemap: every public page in Thai and English, with hreflang alternates and lastmod.
+"""The sitemap's sections: every public page in Thai and English, with hreflang alternates
+and lastmod. Each app lists its own pages in its `sitemaps.SECTIONS`; config.urls serves them.
 
 `/sitemap.xml` is a sitemap index listing the pages of each section (`/sitemap-stories.xml`,
 `?p=2`, …). A page of a section covers a range of `ITEMS_PER_PAGE` ids and lists each public
@@ -17,14 +18,9 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
 from django.db.models import Max, Min
-from django.urls import reverse
 from django.utils.translation import get_language
 
-from cities.models import City
 from core.siteurl import configured_origin
-from projects.models import Person, ResearchProject
-from stories.models import Story
-from tags.models import Tag
 
 # Ids per section page; each object is listed once per language, so a page has at most twice
 # as many <url> entries (sitemaps.org allows 50,000 and 50 MB; this keeps a page under 1 MB).
@@ -72,8 +68,8 @@ class IdRangePaginator(Paginator):
 
 
 class BilingualSitemap(Sitemap):
-    """A section of `model` objects, each listed in every language. A sitemap serves one
-    request (the views instantiate it)."""
+    """A section of the published `model` objects, each listed in every language, with the
+    time it last changed. A sitemap serves one request (the views instantiate it)."""
 
     i18n = True
     alternates = True
@@ -89,6 +85,12 @@ class BilingualSitemap(Sitemap):
     def paginator(self):
         languages = [code for code, _name in settings.LANGUAGES]
         return IdRangePaginator(self.items, self.limit, languages, self.summary)
+
+    def items(self):
+        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
 
     def summary(self):
         """The first and last id of the section's table: all rows, so that the id ranges do
@@ -115,109 +117,3 @@ class BilingualSitemap(Sitemap):
         # The index gives no lastmod per section: every page of a section would carry the
         # same one, and finding it reads every public row. Each <url> has its own lastmod.
         return None
-
-
-class PageSitemap(BilingualSitemap):
-    """The home page and the two list pages; they change when a story or city does."""
-
-    changefreq = "daily"
-    priority = 0.8
-
-    def items(self):
-        return ["home", "cities:city_list", "stories:story_list"]
-
-    @cached_property
-    def paginator(self):
-        languages = [code for code, _name in settings.LANGUAGES]
-        return Paginator([(name, code) for name in self.items() for code in languages], 1000)
-
-    def location(self, name):
-        return reverse(name)
-
-    def lastmod(self, name):
-        return self.newest
-
-    @cached_property
-    def newest(self):
-        # Read backwards along the updated_at index, stopping at the first public row.
-        newest = [
-            model.objects.published()
-            .order_by("-updated_at")
-            .values_list("updated_at", flat=True)
-            .first()
-            for model in (Story, City)
-        ]
-        newest = [value for value in newest if value]
-        return max(newest) if newest else None
-
-
-class CitySitemap(BilingualSitemap):
-    model = City
-    changefreq = "weekly"
-    priority = 0.7
-
-    def items(self):
-        return City.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, city):
-        return city.updated_at
-
-
-class ProjectSitemap(BilingualSitemap):
-    model = ResearchProject
-    changefreq = "monthly"
-    priority = 0.5
-
-    def items(self):
-        return ResearchProject.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, project):
-        return project.updated_at
-
-
-class PersonSitemap(BilingualSitemap):
-    model = Person
-    changefreq = "monthly"
-    priority = 0.4
-
-    def items(self):
-        return Person.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, person):
-        return person.updated_at
-
-
-class StorySitemap(BilingualSitemap):
-    model = Story
-    changefreq = "weekly"
-    priority = 0.6
-
-    def items(self):
-        return Story.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, story):
-        return story.updated_at
-
-
-class TagSitemap(BilingualSitemap):
-    """Public tags (`Tag.objects.public()`): those with a published story or project."""
-
-    model = Tag
-    changefreq = "weekly"
-    priority = 0.3
-
-    def items(self):
-        return Tag.objects.public().order_by("pk")
-
-    # No lastmod: a tag's newest story means reading every tagging of the page's tags (0.3 s
-    # at 100,000 stories), and lastmod is optional; the stories themselves carry theirs.
-
-
-SITEMAPS = {
-    "pages": PageSitemap,
-    "cities": CitySitemap,
-    "projects": ProjectSitemap,
-    "people": PersonSitemap,
-    "stories": StorySitemap,
-    "tags": TagSitemap,
-}

@@ -9,14 +9,13 @@ import json
 
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from core.i18n import active_content_language, translated
 from core.siteurl import absolute_url
-from syndication.share_images import share_image_url
+from seo.share_images import share_image_url
 
 SITE_NAME = "WeCitizens"
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
@@ -209,8 +208,3 @@ def og_locales():
     return OG_LOCALES[current], [
         OG_LOCALES[code] for code, _name in settings.LANGUAGES if code != current
     ]
-
-
-def in_language(code, func, *args):
-    with translation.override(code):
-        return func(*args)

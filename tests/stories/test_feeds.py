@@ -5,7 +5,8 @@ from tags.models import Tag
 from tests.factories import CityFactory, StoryFactory
 from tests.pages import url_in
 
-pytestmark = pytest.mark.django_db
+# Hero images and share renditions go to a throw-away folder.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def fetch(client, language, name, **kwargs):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from syndication import feeds
+from stories import feeds
 
 app_name = "feeds"
 

@@ -4,7 +4,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from syndication.sitemaps import SITEMAPS, BilingualSitemap
+from config.urls import SITEMAPS
+from core.sitemaps import BilingualSitemap
 from tags.models import Tag
 from tests.factories import (
     CityFactory,

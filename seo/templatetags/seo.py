@@ -7,8 +7,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from syndication import seo
-from syndication.share_images import SHARE_SIZE, share_image_url
+from seo import metadata
+from seo.share_images import SHARE_SIZE, share_image_url
 
 register = template.Library()
 
@@ -51,36 +51,36 @@ def seo_head(context):
     request = context["request"]
     obj = _share_object(context)
     tag = context.get("tag")
-    title = html.unescape(strip_tags(context.get("page_title", ""))) or seo.SITE_NAME
+    title = html.unescape(strip_tags(context.get("page_title", ""))) or metadata.SITE_NAME
     description = html.unescape(strip_tags(context.get("page_description", ""))) or gettext(
         "Stories of the people and research behind Thailand's learning cities."
     )
     model = obj._meta.model_name if obj is not None else ""
 
-    image_source = obj if model in ("story", "city") else None
-    image = seo.absolute(request, share_image_url(image_source))
-    image_alt = seo.text(image_source, "hero_image_alt") if image_source else ""
+    image_source = obj if getattr(obj, "share_image_field", None) else None
+    image = metadata.absolute(request, share_image_url(image_source))
+    image_alt = metadata.text(image_source, "hero_image_alt") if image_source else ""
 
     structured = []
     if model == "story":
-        structured.append(seo.story_data(request, obj, image))
+        structured.append(metadata.story_data(request, obj, image))
     elif model == "city":
-        structured.append(seo.city_data(request, obj, image))
+        structured.append(metadata.city_data(request, obj, image))
     elif model == "person":
-        structured.append(seo.person_data(request, obj))
+        structured.append(metadata.person_data(request, obj))
     elif model == "researchproject":
-        structured.append(seo.project_data(request, obj))
+        structured.append(metadata.project_data(request, obj))
     elif request.resolver_match and request.resolver_match.view_name == "home":
-        structured.append(seo.website_data(request))
+        structured.append(metadata.website_data(request))
     if not (request.resolver_match and request.resolver_match.view_name == "home"):
-        structured.append(seo.breadcrumb_data(seo.breadcrumbs(request, title, obj, tag)))
+        structured.append(metadata.breadcrumb_data(metadata.breadcrumbs(request, title, obj, tag)))
 
     feeds = [
         ("application/rss+xml", gettext("Stories (RSS)"), reverse("feeds:stories_rss")),
         ("application/atom+xml", gettext("Stories (Atom)"), reverse("feeds:stories_atom")),
     ]
     if model == "city":
-        name = seo.text(obj, "name")
+        name = metadata.text(obj, "name")
         feeds += [
             (
                 "application/rss+xml",
@@ -107,23 +107,23 @@ def seo_head(context):
             ),
         ]
 
-    locale, alternate_locales = seo.og_locales()
-    feeds = [(kind, name, seo.absolute(request, href)) for kind, name, href in feeds]
+    locale, alternate_locales = metadata.og_locales()
+    feeds = [(kind, name, metadata.absolute(request, href)) for kind, name, href in feeds]
     return {
         "title": title,
         "description": description,
-        "canonical": seo.canonical_url(request),
-        "alternates": seo.language_alternates(request),
+        "canonical": metadata.canonical_url(request),
+        "alternates": metadata.language_alternates(request),
         "og_type": {"story": "article", "person": "profile"}.get(model, "website"),
         "og_locale": locale,
         "og_alternate_locales": alternate_locales,
         "image": image,
         "image_width": SHARE_SIZE[0],
         "image_height": SHARE_SIZE[1],
-        "image_alt": image_alt or seo.SITE_NAME,
+        "image_alt": image_alt or metadata.SITE_NAME,
         "story": obj if model == "story" else None,
-        "site_name": seo.SITE_NAME,
-        "json_ld": [seo.json_ld(data) for data in structured],
+        "site_name": metadata.SITE_NAME,
+        "json_ld": [metadata.json_ld(data) for data in structured],
         "feeds": feeds,
     }
 
@@ -132,7 +132,7 @@ def seo_head(context):
 def share_links(context, obj, title):
     """Share on LINE and Facebook (plain links, no third-party script) and copy the link."""
     request = context["request"]
-    url = seo.absolute(request, obj.get_absolute_url())
+    url = metadata.absolute(request, obj.get_absolute_url())
     return {
         "url": url,
         "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),

@@ -31,8 +31,8 @@ from django.utils.translation import gettext
 from cities.models import City
 from core.i18n import active_content_language, translated
 from core.siteurl import absolute_url
+from seo.metadata import SITE_NAME
 from stories.models import Story
-from syndication.seo import SITE_NAME
 from tags.models import Tag
 
 FEED_LENGTH = 30

@@ -1,0 +1,79 @@
+"""Share images: the 1200×630 picture Facebook, LINE and X show for a shared link.
+
+A rendition of a hero image is made once, when the object is saved (or the first time a page
+asks for one that is missing), and kept in the media storage under share/. Its file name
+carries a digest of the source file's name, so replacing the hero image makes a new rendition
+instead of serving a stale one. Pages without an image share the site's default picture.
+
+Every page asks, so the outcome is remembered in the cache: a page costs neither a storage
+call (a network round trip on S3) nor, for a file that cannot be read, a retry on every view.
+"""
+
+import hashlib
+import logging
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.templatetags.static import static
+
+from core.renditions import UNREADABLE, UNREADABLE_ERRORS, UNREADABLE_RETRY_SECONDS, cropped_jpeg
+
+logger = logging.getLogger(__name__)
+
+SHARE_SIZE = (1200, 630)
+SHARE_JPEG_OPTIONS = {"quality": 85, "optimize": True}
+DEFAULT_SHARE_IMAGE = "img/share-default.png"
+MADE = "made"
+
+
+def _rendition_name(obj):
+    source = getattr(obj, obj.share_image_field).name
+    digest = hashlib.sha256(source.encode()).hexdigest()[:12]
+    return f"share/{obj._meta.model_name}/{obj.pk}-{digest}.jpg"
+
+
+def share_rendition(obj):
+    """The media-relative path of the 1200×630 rendition of the image the object's model
+    names as its `share_image_field`, made if missing.
+
+    Returns None when the object has no such image or its file cannot be read.
+    """
+    field_name = getattr(obj, "share_image_field", None)
+    image = getattr(obj, field_name) if field_name else None
+    if not image:
+        return None
+    name = _rendition_name(obj)
+    key = f"share-image:{name}"
+    known = cache.get(key)
+    if known == MADE:
+        return name
+    if known == UNREADABLE:
+        return None
+    if not default_storage.exists(name):
+        try:
+            encoded = cropped_jpeg(image, SHARE_SIZE, SHARE_JPEG_OPTIONS)
+        except UNREADABLE_ERRORS:
+            logger.warning("Cannot make a share image for %s %s", obj._meta.label, obj.pk)
+            cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
+            return None
+        saved = default_storage.save(name, ContentFile(encoded))
+        if saved != name:  # another process made it meanwhile: keep theirs
+            default_storage.delete(saved)
+    cache.set(key, MADE, timeout=None)
+    return name
+
+
+def share_image_url(obj):
+    """A site-relative URL of the share image for obj: its rendition or the site default."""
+    name = share_rendition(obj) if obj is not None else None
+    if name:
+        return default_storage.url(name)
+    return static(DEFAULT_SHARE_IMAGE)
+
+
+def make_share_image_on_save(sender, instance, **kwargs):
+    """post_save: make the share rendition when the object has an image, so no reader waits."""
+    if getattr(instance, instance.share_image_field):
+        cache.delete(f"share-image:{_rendition_name(instance)}")  # try afresh
+        share_rendition(instance)
