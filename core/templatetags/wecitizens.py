@@ -159,7 +159,7 @@ def shorten(value, limit):
 @register.simple_tag
 def tr_shorten(obj, field_name, limit):
     """`{{ obj|tr:field_name }}` cut like `shorten`: in `<span lang>` when it fell back."""
-    return shortened_html(obj, field_name, int(limit))
+    return shortened_html(obj, field_name, int(limit)) or ""
 
 
 def shortened_html(obj, field_name, limit, language=None):

@@ -155,6 +155,12 @@ def test_tr_shorten_of_text_in_the_page_language_is_unmarked():
     assert rendered.content.decode() == "A &lt;b&gt;learning&lt;/b&gt; city"
 
 
+def test_tr_shorten_of_an_empty_field_is_empty():
+    city = CityFactory.build(summary_th="", summary_en="")
+
+    assert render('{% tr_shorten city "summary" 20 %}', "th", city=city).content.decode() == ""
+
+
 def test_shorten_filter_reduces_html_to_its_text():
     rendered = render("{{ text|shorten:50 }}", "th", text=mark_safe("<p>ข่าว &amp; เมือง</p>"))
 
