@@ -59,7 +59,8 @@ def date_in_words(value, language):
 
     Thai is PyThaiNLP's `thai_strftime`. It writes what Django's Thai month names and the year
     + 543 write (tests/core/test_dates.py compares them day by day) for every year from 1000 BE
-    (457 CE) on; before that it pads the year to four digits (0544), a date no page holds.
+    (457 CE) on; before that it pads the year to four digits (0544), older than anything the
+    site records.
     Measured per date: 5.4 µs, against 6.1 µs for Django's lazily translated month names.
     """
     if language == "th":
@@ -74,9 +75,9 @@ def format_date(value, format_name, language):
     """`value` in one of the formats of the active locale (DATE_FORMAT, DATETIME_FORMAT, …):
     what Django's `date` filter writes, with a Buddhist Era year in Thai.
 
-    The formats come from Django's locale data, or core/formats/ (FORMAT_MODULE_PATH) where
-    the site differs from it. A Django format has no letter for a BE year, so the year is
-    written into the Thai format as an escaped literal.
+    The formats are Django's locale data (through FORMAT_MODULE_PATH, were the site to set
+    one). A Django format has no letter for a BE year, so the year is written into the Thai
+    format as an escaped literal.
     """
     date_format = formats.get_format(format_name)
     if language == "th":
