@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
@@ -41,14 +42,14 @@ class Programme(TimestampedModel):
         _("first year (CE)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2200)],
+        validators=YEAR_VALIDATORS,
         help_text=_("Common Era year; Thai pages show it in the Buddhist Era (+543)."),
     )
     end_year = models.PositiveSmallIntegerField(
         _("last year (CE)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2200)],
+        validators=YEAR_VALIDATORS,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

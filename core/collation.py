@@ -5,6 +5,11 @@ PostgreSQL's default "C" collation sorts by code point, which puts the leading v
 collation "th-TH-x-icu" sorts Thai correctly. SQLite has no ICU, so we register a collation
 of the same name whose key approximates it: a leading vowel sorts after the consonant it is
 written before, and tone marks only break ties.
+
+PyThaiNLP's `collate` swaps leading vowels the same way but appends the word's tone mark to
+its key, so a toned word sorts after the longer words it begins (ร้อยเอ็ด before ร้อย, ข่า
+after ขาวา), and it does not fold case. This key orders the seed's city and person names and
+the words of tests/core/test_collation.py as ICU does; PyThaiNLP's does not.
 """
 
 import re

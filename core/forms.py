@@ -5,34 +5,13 @@ Thai staff write the Buddhist Era year (25/10/2567). Django would store that as 
 parsing, so 29/02/2567 (a leap day in 2024 CE) is accepted too.
 """
 
-import re
-
 from django import forms
 from django.db import models
 
-BUDDHIST_ERA_OFFSET = 543
-BUDDHIST_ERA_THRESHOLD = 2400
-FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def common_era(value):
-    """A typed date string with a Buddhist Era year (above 2400) turned into Common Era."""
-    if not isinstance(value, str):
-        return value
-
-    def convert(match):
-        year = int(match.group(1))
-        return str(year - BUDDHIST_ERA_OFFSET) if year > BUDDHIST_ERA_THRESHOLD else match.group(1)
-
-    return FOUR_DIGIT_YEAR.sub(convert, value)
+from core.dates import MAX_YEAR, MIN_YEAR, common_era
 
 
 class BuddhistEraDateField(forms.DateField):
-    def to_python(self, value):
-        return super().to_python(common_era(value))
-
-
-class BuddhistEraDateTimeField(forms.DateTimeField):
     def to_python(self, value):
         return super().to_python(common_era(value))
 
@@ -44,6 +23,16 @@ class BuddhistEraSplitDateTimeField(forms.SplitDateTimeField):
         if isinstance(value, list | tuple) and value:
             value = [common_era(value[0]), *value[1:]]
         return super().clean(value)
+
+
+class YearField(forms.IntegerField):
+    """A Common Era year between MIN_YEAR and MAX_YEAR; a Buddhist Era year is converted."""
+
+    def __init__(self, *, min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(common_era(value))
 
 
 # For ModelAdmin.formfield_overrides (the admin uses split date/time inputs).

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,13 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City, Programme
+from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
 from tags.models import TaggedItem, TagLinksMixin
-
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
-
 
 # The fields of includes/card/person.html, and of a person named with a link to their page.
 PERSON_CARD_FIELDS = ("honorific", "name", "role", "affiliation", "slug")

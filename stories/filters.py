@@ -5,26 +5,16 @@ of range) is ignored rather than answered with an error, so an old shared link s
 """
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Region
-from core.forms import common_era
+from core.forms import YearField
 from core.i18n import active_content_language
 from projects.models import Person
 from search.models import ResultKind
 from search.query import Query, matching_object_ids
 from stories.models import StoryKind
 from tags.models import Tag
-
-MIN_YEAR, MAX_YEAR = 1900, 2200
-
-
-class YearField(forms.IntegerField):
-    """A Common Era year; a Buddhist Era year (above 2400) is converted."""
-
-    def to_python(self, value):
-        return super().to_python(common_era(value))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -52,8 +42,6 @@ class StoryFilter(django_filters.FilterSet):
     year = YearFilter(
         field_name="published_at",
         lookup_expr="year",
-        min_value=MIN_YEAR,
-        max_value=MAX_YEAR,
         label=_("Year"),
     )
 

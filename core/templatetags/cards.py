@@ -14,9 +14,9 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from core import thai
-from core.i18n import TranslatedText, active_content_language, translated
-from core.templatetags.wecitizens import date_in_words, inline_html, year_range
+from core.dates import date_in_words
+from core.i18n import active_content_language, translated
+from core.templatetags.wecitizens import inline_html, shortened_html, year_range
 
 register = template.Library()
 
@@ -33,15 +33,6 @@ def optional_html(obj, field_name, language):
     """`{{ obj|tr:field_name }}`, or None when the field is empty in every language."""
     value = translated(obj, field_name, language)
     return inline_html(value) if value else None
-
-
-def excerpt_html(obj, field_name, language, limit):
-    """`{{ obj|tr:field_name|shorten:limit }}`, or None when the field is empty."""
-    value = translated(obj, field_name, language)
-    if not value:
-        return None
-    shortened = thai.shorten(value.text, limit)
-    return inline_html(TranslatedText(shortened, value.language, value.is_fallback))
 
 
 def heading(level):
@@ -62,7 +53,7 @@ def story_card(story, heading_level=None):
         "city": None if city is None else inline_html(translated(city, "name", language)),
         "datetime": published_at.isoformat() if published_at else "",
         "date": date_in_words(published_at, language) if published_at else "",
-        "excerpt": excerpt_html(story, "excerpt", language, 180),
+        "excerpt": shortened_html(story, "excerpt", 180, language),
     }
 
 
@@ -101,7 +92,7 @@ def project_card(project, heading_level=None, show_city=False):
         "city": inline_html(translated(project.city, "name", language)) if show_city else None,
         "years": year_range(project.start_year, project.end_year),
         "status": choice_label(project, "status") if project.status else None,
-        "summary": excerpt_html(project, "summary", language, 200),
+        "summary": shortened_html(project, "summary", 200, language),
     }
 
 

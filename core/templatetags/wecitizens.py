@@ -1,20 +1,16 @@
-import re
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language_info
 
 from core import thai
-from core.i18n import active_content_language, translated
+from core.dates import date_in_words, format_date, shown_year
+from core.i18n import TranslatedText, active_content_language, translated
 
 register = template.Library()
-
-BUDDHIST_ERA_OFFSET = 543
 
 
 @register.filter
@@ -67,9 +63,7 @@ def year(value):
     """A Common Era year as readers of the page expect it: Buddhist Era on Thai pages."""
     if value in (None, ""):
         return ""
-    if active_content_language() == "th":
-        return int(value) + BUDDHIST_ERA_OFFSET
-    return int(value)
+    return shown_year(int(value), active_content_language())
 
 
 @register.simple_tag
@@ -82,20 +76,21 @@ def year_range(start, end):
 
 
 @register.filter
-def local_date(value):
-    """A date in words; Thai pages show the Buddhist Era year (25 ตุลาคม 2567)."""
+def local_date(value, format_name=None):
+    """A date in Bangkok time with the year Thai readers expect: the Buddhist Era on Thai pages.
+
+    `{{ story.published_at|local_date }}` writes it in words (25 ตุลาคม 2567, 25 October
+    2024); `|local_date:"DATETIME_FORMAT"` in one of the locale's formats, like Django's
+    `date` filter (25 ตุลาคม 2567, 14:30; Oct. 25, 2024, 2:30 p.m.).
+    """
     if not value:
         return ""
     if hasattr(value, "astimezone"):
         value = timezone.localtime(value)
-    return date_in_words(value, active_content_language())
-
-
-def date_in_words(value, language):
-    """What `local_date` writes for a date (or a local datetime) on a page in `language`."""
-    # date_format(value, "j F") writes the same, after format lookups costing more than a card.
-    shown_year = value.year + BUDDHIST_ERA_OFFSET if language == "th" else value.year
-    return f"{value.day} {MONTHS[value.month]} {shown_year}"
+    language = active_content_language()
+    if format_name is None:
+        return date_in_words(value, language)
+    return format_date(value, format_name, language)
 
 
 @register.simple_tag(takes_context=True)
@@ -144,29 +139,33 @@ def picture(obj, field_name, sizes="100vw", loading="lazy", decorative=False, cs
     }
 
 
-LANG_SPAN = re.compile(r'^<span lang="([a-z-]+)">(.*)</span>$', re.DOTALL)
-
-
 @register.filter(is_safe=True)
 def shorten(value, limit):
     """Text cut to at most `limit` characters on a word boundary (Thai words segmented).
 
-    For excerpts, meta descriptions and snippets. HTML is reduced to its text; the
-    `<span lang>` that `tr` adds to text in the other language is kept.
+    For excerpts, meta descriptions and snippets. HTML is reduced to its text. For a
+    translated field, `{% tr_shorten obj "field" limit %}` keeps the `lang` of a fallback.
     """
     try:
         limit = int(limit)
     except (TypeError, ValueError):
         return value
-    is_html = isinstance(value, SafeData)
-    value = str(value or "")
-    language = ""
-    if is_html:
-        match = LANG_SPAN.match(value)
-        if match:
-            language, value = match.groups()
-        value = thai.plain_text(value)
-    text = thai.shorten(value, limit)
-    if language:
-        return format_html('<span lang="{}">{}</span>', language, text)
-    return escape(text)
+    text = str(value or "")
+    if isinstance(value, SafeData):
+        text = thai.plain_text(text)
+    return escape(thai.shorten(text, limit))
+
+
+@register.simple_tag
+def tr_shorten(obj, field_name, limit):
+    """`{{ obj|tr:field_name }}` cut like `shorten`: in `<span lang>` when it fell back."""
+    return shortened_html(obj, field_name, int(limit)) or ""
+
+
+def shortened_html(obj, field_name, limit, language=None):
+    """What `tr_shorten` writes, or None when the field is empty in every language."""
+    value = translated(obj, field_name, language)
+    if not value:
+        return None
+    shortened = thai.shorten(value.text, limit)
+    return inline_html(TranslatedText(shortened, value.language, value.is_fallback))

@@ -23,7 +23,7 @@ STORY_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--sto
     {% if story.city %}<span>{{ story.city|tr:"name" }}</span>{% endif %}
     {% if story.published_at %}<time datetime="{{ story.published_at|date:'c' }}">{{ story.published_at|local_date }}</time>{% endif %}
   </p>
-  {% if story.excerpt_th or story.excerpt_en %}<p class="card__excerpt">{{ story|tr:"excerpt"|shorten:180 }}</p>{% endif %}
+  {% if story.excerpt_th or story.excerpt_en %}<p class="card__excerpt">{% tr_shorten story "excerpt" 180 %}</p>{% endif %}
 </article>
 """  # noqa: E501
 
@@ -40,7 +40,7 @@ CITY_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--city
 PROJECT_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--project">
   <h{{ heading_level|default:3 }} class="card__title"><a href="{{ project.get_absolute_url }}">{% if project.title_th or project.title_en %}{{ project|tr:"title" }}{% else %}{{ project.display_title }}{% endif %}</a></h{{ heading_level|default:3 }}>
   <p class="card__meta">{% if show_city %}{{ project.city|tr:"name" }} · {% endif %}{% year_range project.start_year project.end_year %}{% if project.status %} · {{ project.get_status_display }}{% endif %}</p>
-  {% if project.summary_th or project.summary_en %}<p class="card__excerpt">{{ project|tr:"summary"|shorten:200 }}</p>{% endif %}
+  {% if project.summary_th or project.summary_en %}<p class="card__excerpt">{% tr_shorten project "summary" 200 %}</p>{% endif %}
 </article>
 """  # noqa: E501
 

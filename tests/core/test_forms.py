@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from core.forms import BuddhistEraDateField, BuddhistEraSplitDateTimeField, common_era
+from core.dates import common_era
+from core.forms import BuddhistEraDateField, BuddhistEraSplitDateTimeField
 from projects.models import Milestone
 from stories.models import Story
 from tests.factories import ResearchProjectFactory, StoryFactory

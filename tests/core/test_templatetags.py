@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from core.templatetags.wecitizens import local_date, tr, year, year_range
 from tests.factories import CityFactory
@@ -138,12 +139,32 @@ def test_shorten_filter_escapes_text():
     assert rendered.content.decode() == "&lt;b&gt;ข่าว&lt;/b&gt;"
 
 
-def test_shorten_filter_keeps_the_lang_mark_of_fallback_text():
+def test_tr_shorten_keeps_the_lang_mark_of_fallback_text():
     city = CityFactory.build(summary_th="การพัฒนาเมืองแห่งการเรียนรู้อย่างยั่งยืน", summary_en="")
 
-    rendered = render('{{ city|tr:"summary"|shorten:20 }}', "en", city=city)
+    rendered = render('{% tr_shorten city "summary" 20 %}', "en", city=city)
 
     assert rendered.content.decode() == '<span lang="th">การพัฒนาเมืองแห่ง…</span>'
+
+
+def test_tr_shorten_of_text_in_the_page_language_is_unmarked():
+    city = CityFactory.build(summary_th="การพัฒนาเมือง", summary_en="A <b>learning</b> city")
+
+    rendered = render('{% tr_shorten city "summary" 40 %}', "en", city=city)
+
+    assert rendered.content.decode() == "A &lt;b&gt;learning&lt;/b&gt; city"
+
+
+def test_tr_shorten_of_an_empty_field_is_empty():
+    city = CityFactory.build(summary_th="", summary_en="")
+
+    assert render('{% tr_shorten city "summary" 20 %}', "th", city=city).content.decode() == ""
+
+
+def test_shorten_filter_reduces_html_to_its_text():
+    rendered = render("{{ text|shorten:50 }}", "th", text=mark_safe("<p>ข่าว &amp; เมือง</p>"))
+
+    assert rendered.content.decode() == "ข่าว &amp; เมือง"
 
 
 @pytest.mark.django_db

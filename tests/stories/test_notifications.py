@@ -111,3 +111,23 @@ def test_unpublishing_sends_no_email(researcher, programme_staff, run_on_commit)
     run_on_commit(services.story_unpublish, story=story, by=programme_staff)
 
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("th", "25 ตุลาคม 2642, 9:30"), ("en", "Oct. 25, 2099, 9:30 a.m.")],
+)
+def test_the_scheduled_date_has_the_year_of_the_authors_language(
+    researcher, programme_staff, run_on_commit, language, shown
+):
+    UserProfileFactory(user=researcher, language=language)
+    story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher, published_at=None)
+
+    run_on_commit(
+        services.story_schedule,
+        story=story,
+        by=programme_staff,
+        at=datetime.datetime(2099, 10, 25, 2, 30, tzinfo=datetime.UTC),
+    )
+
+    assert shown in mail.outbox[0].body
