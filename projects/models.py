@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City, Programme
+from core.content import ContentRole
 from core.i18n import TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
@@ -91,6 +92,8 @@ class Person(TranslationStatusMixin, TimestampedModel):
     objects = PersonQuerySet.as_manager()
 
     translation_check_fields = ("name", "role", "affiliation")
+
+    content_role = ContentRole(search_kind="person")
 
     class Meta:
         verbose_name = _("person")
@@ -210,6 +213,8 @@ class ResearchProject(TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("title", "summary", "institution")
 
+    content_role = ContentRole(search_kind="project", taggable=True)
+
     class Meta:
         verbose_name = _("research project")
         verbose_name_plural = _("research projects")
@@ -261,6 +266,8 @@ class ProjectMember(models.Model):
     role = models.CharField(_("role on the project"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    content_role = ContentRole()
+
     class Meta:
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
@@ -296,6 +303,8 @@ class SubProject(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    content_role = ContentRole()
+
     class Meta:
         verbose_name = _("sub-project")
         verbose_name_plural = _("sub-projects")
@@ -317,6 +326,8 @@ class Milestone(models.Model):
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("milestone")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from reversion import revisions
 
-from pagecache.cache import bump_content_version
+from pagecache.clock import bump_content_version
 from safeguards.models import DeletionRequest, DeletionStatus
 
 logger = logging.getLogger(__name__)
