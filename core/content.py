@@ -11,7 +11,7 @@ infrastructure app lists another app's models.
 Every change of content ends in `changed`, one signal the infrastructure subscribes to. ORM
 writes reach it on their own: saves, deletes (also cascaded ones and `QuerySet.delete()`, which
 never call `Model.delete()`) and many-to-many links, through Django's model signals. Writes
-that bypass those signals (`QuerySet.update()`, restored versions) call `content_changed()`.
+that bypass those signals (`QuerySet.update()`) call `content_changed()`.
 Loading fixtures (`raw` saves) changes nothing; staff rebuild the index after it.
 """
 
