@@ -102,12 +102,8 @@ INDEXING = {
 def registry():
     """{kind: (model, fields, is_public, published_at)} of the content models that declare a
     `search_kind` (core.content.ContentRole), in the order of INDEXING."""
-    models = {ResultKind(content_role(model).search_kind): model for model in searchable_models()}
+    models = {kind_of(model): model for model in content_models()}
     return {kind: (models[kind], *INDEXING[kind]) for kind in INDEXING if kind in models}
-
-
-def searchable_models():
-    return [model for model in content_models() if content_role(model).search_kind]
 
 
 def kind_of(model):
