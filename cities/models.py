@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.content import ContentRole
 from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
@@ -52,6 +53,8 @@ class Programme(TimestampedModel):
         validators=YEAR_VALIDATORS,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("programme")
@@ -136,6 +139,11 @@ class City(TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("name", "province", "research_area", "summary")
 
+    # Its name and publication show in its stories', projects' and people's search text.
+    content_role = ContentRole(
+        search_kind="city", search_dependents=("stories", "projects", "people")
+    )
+
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
@@ -173,6 +181,8 @@ class ProgrammeMembership(models.Model):
         _("number in the programme's list"), null=True, blank=True
     )
 
+    content_role = ContentRole(search_text_of="city")
+
     class Meta:
         verbose_name = _("programme membership")
         verbose_name_plural = _("programme memberships")
@@ -201,6 +211,8 @@ class CityLink(models.Model):
     platform = models.CharField(_("platform"), max_length=200)
     url = models.URLField(_("address"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("link to another platform")

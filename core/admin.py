@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.content import content_changed
+
 # Django 5.2's forms.URLField warns (RemovedInDjango60Warning) unless told which scheme to
 # add to an address typed without one; Django 6.0 will default to https, as we do now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -42,10 +44,8 @@ class PublishActionsMixin:
 
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        from search.indexing import reindex
-
         updated = queryset.update(is_published=True)
-        reindex(queryset)  # update() bypasses save() and the search index
+        content_changed(queryset)  # update() bypasses save() and its signals
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", updated)
@@ -55,10 +55,8 @@ class PublishActionsMixin:
 
     @admin.action(description=_("Unpublish selected items"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
-        from search.indexing import reindex
-
         updated = queryset.update(is_published=False)
-        reindex(queryset)  # update() bypasses save() and the search index
+        content_changed(queryset)  # update() bypasses save() and its signals
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", updated)

@@ -13,5 +13,7 @@ class CoreConfig(AppConfig):
 
         from core import siteurl  # noqa: F401  (its system check)
         from core.collation import register_thai_collation_on_sqlite
+        from core.content import connect_model_signals
 
         connection_created.connect(register_thai_collation_on_sqlite)
+        connect_model_signals()

@@ -8,7 +8,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from pagecache.cache import connect_signals
+        from core import content
+        from pagecache.clock import bump_on_content_change
 
-        # Any change to content invalidates every cached page.
-        connect_signals()
+        content.changed.connect(bump_on_content_change, dispatch_uid="pagecache-content")

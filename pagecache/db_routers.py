@@ -5,23 +5,24 @@ Active only when `DATABASE_REPLICA_URL` is set (settings then add the `replica` 
 router). `ReplicaReadsMiddleware` marks a request as replica-eligible in a context variable
 when it is a GET or HEAD that the page cache could serve to anyone: no session or messages
 cookie, not signed in, not the admin, the portal, a review link, the health check or media
-(`pagecache.request_is_cacheable`). Everything else reads from the primary, because the
+(`pagecache.requests.request_is_cacheable`). Everything else reads from the primary, because the
 default of the variable is "primary": admin, portal, signed-in users, form posts, sessions,
 django-axes, management commands, migrations and tests.
 
 A replica lags behind the primary, so once a request has written anything its later reads stay
 on the primary (read-your-writes): `db_for_write` clears the mark for the rest of the request.
-And for `WECITIZENS_REPLICA_LAG_SECONDS` after any content change (the time the page cache
-records with its content version), public pages are read from the primary too: a page rendered
-from a replica that has not yet received the change would otherwise be cached, and dated, as if
-it showed it.
+And for `WECITIZENS_REPLICA_LAG_SECONDS` after any content change (the time the content clock
+records, `pagecache.clock.changed_within`), public pages are read from the primary too: a page
+rendered from a replica that has not yet received the change would otherwise be cached, and
+dated, as if it showed it.
 """
 
 import contextvars
 
 from django.conf import settings
 
-from pagecache import cache as pagecache
+from pagecache.clock import changed_within
+from pagecache.requests import request_is_cacheable
 
 PRIMARY, REPLICA = "default", "replica"
 ROUTER = "pagecache.db_routers.PrimaryReplicaRouter"
@@ -62,8 +63,8 @@ class ReplicaReadsMiddleware:
         eligible = (
             ROUTER in settings.DATABASE_ROUTERS
             and REPLICA in settings.DATABASES
-            and pagecache.request_is_cacheable(request)
-            and not pagecache.changed_within(settings.WECITIZENS_REPLICA_LAG_SECONDS)
+            and request_is_cacheable(request)
+            and not changed_within(settings.WECITIZENS_REPLICA_LAG_SECONDS)
         )
         token = _reads_may_use_replica.set(eligible)
         try:

@@ -7,7 +7,7 @@ from django.core.mail import mail_managers
 from django.db import transaction
 from django.utils import timezone
 
-from pagecache.cache import bump_content_version
+from pagecache.clock import bump_content_version
 from privacy.models import DeletionRequest, DeletionStatus
 
 logger = logging.getLogger(__name__)

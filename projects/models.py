@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City, Programme
+from core.content import ContentRole
 from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
@@ -88,6 +89,8 @@ class Person(TranslationStatusMixin, TimestampedModel):
     objects = PersonQuerySet.as_manager()
 
     translation_check_fields = ("name", "role", "affiliation")
+
+    content_role = ContentRole(search_kind="person")
 
     class Meta:
         verbose_name = _("person")
@@ -207,6 +210,8 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("title", "summary", "institution")
 
+    content_role = ContentRole(search_kind="project", taggable=True)
+
     class Meta:
         verbose_name = _("research project")
         verbose_name_plural = _("research projects")
@@ -258,6 +263,8 @@ class ProjectMember(models.Model):
     role = models.CharField(_("role on the project"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    content_role = ContentRole()
+
     class Meta:
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
@@ -293,6 +300,8 @@ class SubProject(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    content_role = ContentRole()
+
     class Meta:
         verbose_name = _("sub-project")
         verbose_name_plural = _("sub-projects")
@@ -314,6 +323,8 @@ class Milestone(models.Model):
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("milestone")

@@ -1,4 +1,4 @@
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError, connections
 
 
@@ -29,3 +29,23 @@ def check_utf8_ctype(app_configs, databases=None, **kwargs):
                 )
             )
     return problems
+
+
+@register()
+def check_search_kinds(app_configs, **kwargs):
+    """Every content model that declares a search kind declares one search knows how to index."""
+    from core.content import content_models, content_role
+    from search.indexing import INDEXING
+
+    known = {str(kind) for kind in INDEXING}
+    return [
+        Error(
+            f"{model._meta.label} declares search_kind {content_role(model).search_kind!r}, "
+            "which search.indexing does not know.",
+            hint=f"Use one of: {', '.join(sorted(known))}.",
+            obj=model,
+            id="search.E001",
+        )
+        for model in content_models()
+        if content_role(model).search_kind and content_role(model).search_kind not in known
+    ]

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from core import thai
+from core.content import content_models, content_role
 from core.i18n import content_languages, translated
 from search.models import ResultKind, SearchDocument
 
@@ -67,50 +68,49 @@ def _project_public(project):
     return project.is_published and project.city.is_published
 
 
+# How each kind of result is indexed: its text fields, whether it is public, its date.
+INDEXING = {
+    ResultKind.STORY: (
+        Fields(("title",), ("excerpt",), ("body",), html=("body",)),
+        _story_public,
+        lambda story: story.published_at,
+    ),
+    ResultKind.CITY: (
+        Fields(
+            ("name",),
+            ("province", "research_area", "summary"),
+            ("body",),
+            related=_city_programmes,
+        ),
+        lambda city: city.is_published,
+        lambda city: None,
+    ),
+    ResultKind.PROJECT: (
+        Fields(("title",), ("summary",), ("institution", "body")),
+        _project_public,
+        lambda project: None,
+    ),
+    ResultKind.PERSON: (
+        Fields(("honorific", "name"), ("role", "affiliation"), ("bio",)),
+        lambda person: person.is_published,
+        lambda person: None,
+    ),
+}
+
+
 @cache
 def registry():
-    from cities.models import City
-    from projects.models import Person, ResearchProject
-    from stories.models import Story
-
-    return {
-        ResultKind.STORY: (
-            Story,
-            Fields(("title",), ("excerpt",), ("body",), html=("body",)),
-            _story_public,
-            lambda story: story.published_at,
-        ),
-        ResultKind.CITY: (
-            City,
-            Fields(
-                ("name",),
-                ("province", "research_area", "summary"),
-                ("body",),
-                related=_city_programmes,
-            ),
-            lambda city: city.is_published,
-            lambda city: None,
-        ),
-        ResultKind.PROJECT: (
-            ResearchProject,
-            Fields(("title",), ("summary",), ("institution", "body")),
-            _project_public,
-            lambda project: None,
-        ),
-        ResultKind.PERSON: (
-            Person,
-            Fields(("honorific", "name"), ("role", "affiliation"), ("bio",)),
-            lambda person: person.is_published,
-            lambda person: None,
-        ),
-    }
+    """{kind: (model, fields, is_public, published_at)} of the content models that declare a
+    `search_kind` (core.content.ContentRole), in the order of INDEXING."""
+    models = {kind_of(model): model for model in content_models()}
+    return {kind: (models[kind], *INDEXING[kind]) for kind in INDEXING if kind in models}
 
 
 def kind_of(model):
-    for kind, (registered, *_rest) in registry().items():
-        if model is registered:
-            return kind
-    return None
+    role = content_role(model)
+    if role is None or not role.search_kind:
+        return None
+    return ResultKind(role.search_kind)
 
 
 def _field_text(obj, fields, field_names, language, exact=False):
@@ -248,17 +248,7 @@ def rebuild():
 
 
 def reindex(queryset):
-    """Reindex the objects of a queryset after a bulk `update()` that bypassed `save()`."""
-    from pagecache.cache import bump_content_version
-
-    bump_content_version()  # the bulk change also refreshes every cached page
+    """Reindex the objects of a queryset, e.g. after a bulk `update()` that bypassed `save()`."""
     kind = kind_of(queryset.model)
     if kind is not None:
         index_queryset(kind, related_querysets(kind, queryset.order_by("pk")))
-
-
-def reindex_city_content(city):
-    """A city's publication and name show in its stories, projects and people: reindex them."""
-    reindex(city.stories.all())
-    reindex(city.projects.all())
-    reindex(city.people.all())

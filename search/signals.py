@@ -1,43 +1,44 @@
-"""Keep search documents current when content is saved or deleted through the ORM.
+"""Keep search documents current: every change of content ends in `core.content.changed`.
 
-Bulk paths (`QuerySet.update`, `bulk_create`, `loaddata`) bypass these signals: the code that
-uses them calls `indexing.reindex`, or staff run `manage.py rebuild_search_index`.
+What is searchable, and whose search text includes what, the content models declare
+(core.content.ContentRole). Loading fixtures bypasses the signal: staff then run
+`manage.py rebuild_search_index`.
 """
 
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core import content
 from search import indexing
 
 
-def _is_membership(sender):
-    from cities.models import ProgrammeMembership
-
-    return sender is ProgrammeMembership
-
-
-@receiver(post_save)
-def index_saved(sender, instance, raw=False, **kwargs):
-    if raw:
+@receiver(content.changed, dispatch_uid="search-content")
+def update_index(sender, change, objects, schema_is_current=True, **kwargs):
+    role = content.content_role(sender)
+    if role is None or not schema_is_current:  # a migration's model cannot be indexed
         return
-    if _is_membership(sender):
-        # A city is found by its programmes' names.
-        indexing.index_object(instance.city)
-        return
-    kind = indexing.kind_of(sender)
-    if kind is None:
-        return
-    indexing.index_object(instance)
-    if kind == indexing.ResultKind.CITY:
-        indexing.reindex_city_content(instance)
+    if change == content.UPDATED:
+        indexing.reindex(objects)
+    elif change == content.SAVED:
+        index_saved(role, objects)
+    elif change == content.DELETED:
+        remove_deleted(role, objects)
 
 
-@receiver(post_delete)
-def remove_deleted(sender, instance, **kwargs):
-    if _is_membership(sender):
-        city = type(instance).city.field.related_model.objects.filter(pk=instance.city_id).first()
-        if city is not None:
-            indexing.index_object(city)
-        return
-    if indexing.kind_of(sender) is not None:
+def index_saved(role, instance):
+    if role.search_text_of:
+        indexing.index_object(getattr(instance, role.search_text_of))
+    elif role.search_kind:
+        indexing.index_object(instance)
+        for relation in role.search_dependents:
+            indexing.reindex(getattr(instance, relation).all())
+
+
+def remove_deleted(role, instance):
+    if role.search_text_of:
+        # Read afresh: it may be the deletion that removes this object.
+        field = type(instance)._meta.get_field(role.search_text_of)
+        related = field.related_model.objects.filter(pk=getattr(instance, field.attname)).first()
+        if related is not None:
+            indexing.index_object(related)
+    elif role.search_kind:
         indexing.remove_object(instance)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City
+from core.content import ContentRole
 from core.html import sanitize_html
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
@@ -62,6 +63,10 @@ class StoryQuerySet(models.QuerySet):
             Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
             status=StoryStatus.PUBLISHED,
         ).exclude(city__is_published=False)
+
+    def scheduled(self, *, after):
+        """Published stories that go public later than `after`, at their `published_at`."""
+        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=after)
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
@@ -184,6 +189,8 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     objects = StoryQuerySet.as_manager()
 
     translation_check_fields = ("title", "excerpt", "body")
+
+    content_role = ContentRole(search_kind="story", taggable=True, scheduled=True)
 
     class Meta:
         verbose_name = _("story")
@@ -315,6 +322,8 @@ class StoryPerson(models.Model):
     )
 
     objects = StoryPersonQuerySet.as_manager()
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("person featured")

@@ -1,4 +1,6 @@
+import functools
 import hashlib
+import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -6,17 +8,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
+from core.content import ContentRole, content_models
+
 
 class TagQuerySet(models.QuerySet):
     def public(self):
-        """Tags a reader can see something tagged with: a published story or a published
-        research project (a tag's page lists both). Any other tag is answered as unknown.
+        """Tags a reader can see something tagged with: a published object of a taggable
+        content model, a story or a research project (a tag's page lists both). Any other tag
+        is answered as unknown.
 
         Per tag, the database stops at its first public story or project (an index probe
         each), rather than joining every tagged item to find the distinct tags.
         """
-        from django.apps import apps
-
         # The content type by its natural key, not its id: building this queryset reads
         # nothing, so a module may build it when it is imported (the story list's filters).
         tagged = [
@@ -29,12 +32,9 @@ class TagQuerySet(models.QuerySet):
                     models.Exists(model.objects.published().filter(pk=models.OuterRef("object_id")))
                 )
             )
-            for model in (
-                apps.get_model("stories", "Story"),
-                apps.get_model("projects", "ResearchProject"),
-            )
+            for model in content_models(taggable=True)
         ]
-        return self.filter(tagged[0] | tagged[1])
+        return self.filter(functools.reduce(operator.or_, tagged))
 
 
 class Tag(TagBase):
@@ -48,6 +48,8 @@ class Tag(TagBase):
 
     # taggit's manager finds a tag by its natural key (its name), as backups are restored.
     objects = NaturalKeyManager.from_queryset(TagQuerySet)()
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("tag")
@@ -74,6 +76,8 @@ class TaggedItem(GenericTaggedItemBase):
     # The same type as the tagged models' ids. taggit's integer column made
     # PostgreSQL cast it in every join with stories, so no index could find a story's tags.
     object_id = models.BigIntegerField(_("object ID"), db_index=True)
+
+    content_role = ContentRole()
 
     class Meta:
         verbose_name = _("tagged item")

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "operations.middleware.HeaderNulMiddleware",
     "operations.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "pagecache.cache.SafeGZipMiddleware",  # HTML gzip, never with secrets
+    "pagecache.gzip.SafeGZipMiddleware",  # HTML gzip, never with secrets
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 on a repeat visit
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pagecache.db_routers.ReplicaReadsMiddleware",  # public reads may use a replica
     "django.contrib.messages.middleware.MessageMiddleware",
-    "pagecache.cache.AnonymousPageCacheMiddleware",  # after auth and messages
+    "pagecache.middleware.AnonymousPageCacheMiddleware",  # after auth and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",  # every saving request keeps versions
     "redirects.middleware.SlugRedirectMiddleware",
@@ -352,7 +352,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Caching and serving ---
-# Anonymous pages are cached whole (pagecache.cache) and invalidated by a content version.
+# Anonymous pages are cached whole (pagecache.middleware) and invalidated by a content version.
 # Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
 # which a deployment with several workers needs for the invalidation to reach all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -369,7 +369,7 @@ else:
 WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
 WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
 # Public pages carry Last-Modified, the time of the last content change, kept in the same cache
-# as the content version (pagecache.cache), so a repeat visit may get 304 by date.
+# as the content version (pagecache.clock), so a repeat visit may get 304 by date.
 WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
 # Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
 # writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names

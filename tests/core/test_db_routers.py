@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from cities.models import City
-from pagecache import cache as pagecache
+from pagecache import clock as content_clock
 from pagecache.db_routers import PrimaryReplicaRouter, ReplicaReadsMiddleware
 from stories.models import Story
 from tests.factories import PASSWORD, StaffUserFactory
@@ -47,7 +47,7 @@ class Clock:
 @pytest.fixture(autouse=True)
 def clock(monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(pagecache, "_clock", clock)
+    monkeypatch.setattr(content_clock, "_clock", clock)
     return clock
 
 

@@ -1,7 +1,7 @@
 """Last-Modified on public pages, and 304 for If-Modified-Since.
 
 The date is that of the last content change, sent only once the change is
-`pagecache.SETTLE_SECONDS` old; the tests move the page cache's clock forward instead of
+`pagecache.clock.SETTLE_SECONDS` old; the tests move the page cache's clock forward instead of
 sleeping.
 """
 
@@ -14,14 +14,15 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
-from pagecache import cache as pagecache
+from pagecache import clock as content_clock
+from pagecache import middleware
 from stories import services
 from tests.factories import StoryFactory
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
-LATER = pagecache.SETTLE_SECONDS + 1
+LATER = content_clock.SETTLE_SECONDS + 1
 
 
 @pytest.fixture(params=[False, True], ids=["page cache off", "page cache on"])
@@ -46,7 +47,7 @@ def clock(settings, monkeypatch, page_cache):
     settings.WECITIZENS_LAST_MODIFIED = True
     cache.clear()
     clock = Clock()
-    monkeypatch.setattr(pagecache, "_clock", clock)
+    monkeypatch.setattr(content_clock, "_clock", clock)
     yield clock
     cache.clear()
 
@@ -184,10 +185,10 @@ def test_after_a_cache_clear_scheduled_publications_are_found_again(client, site
     client.get("/")  # records the change time and the schedule afresh
 
     clock.advance(30 + LATER)
-    record = cache.get(pagecache.CHANGED_KEY)
+    record = cache.get(content_clock.CHANGED_KEY)
 
     assert record["upcoming"] == [publication.timestamp()]
-    assert pagecache.content_last_modified() >= publication.timestamp()
+    assert content_clock.content_last_modified() >= publication.timestamp()
 
 
 @pytest.mark.parametrize(
@@ -223,8 +224,8 @@ def test_a_page_with_a_form_gets_no_date(rf, settings):
         return HttpResponse("<form>")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pagecache, "content_last_modified", lambda record=None: 1_700_000_000)
-        response = pagecache.AnonymousPageCacheMiddleware(view)(request)
+        patch.setattr(content_clock, "content_last_modified", lambda record=None: 1_700_000_000)
+        response = middleware.AnonymousPageCacheMiddleware(view)(request)
 
     assert not response.has_header("Last-Modified")
 

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from cities.models import City
-from search import indexing
+from core.content import content_changed
 from stories.models import Story, StoryPerson, StoryStatus
 from tags.models import TaggedItem
 from tests.conftest import QUERY_BUDGET
@@ -53,7 +53,7 @@ def add_stories(site, count, start):
         Story.projects.through(story_id=story.pk, researchproject_id=site.project.pk)
         for story in stories
     )
-    indexing.reindex(Story.objects.filter(pk__in=[story.pk for story in stories]))
+    content_changed(Story.objects.filter(pk__in=[story.pk for story in stories]))
 
 
 def add_cities(site, count, start):

@@ -21,12 +21,12 @@ SCRIPT = textwrap.dedent(
     from django.contrib.auth import get_user_model
     from django.test import Client
     from cities.models import City
-    from pagecache import cache as pagecache
+    from pagecache import clock
 
     # The last content change was long ago, as between edits (for a few seconds after a
     # change, and after the cache forgot when it was, every read uses the primary).
-    pagecache.record_change()
-    pagecache._clock = lambda: time.time() + 3600
+    clock.record_change()
+    clock._clock = lambda: time.time() + 3600
     url = "/en" + City.objects.get(slug="replica-test").get_absolute_url()
     anonymous = Client()
     staff = Client()

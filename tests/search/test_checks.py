@@ -2,7 +2,9 @@ from unittest import mock
 
 import pytest
 
-from search.checks import check_utf8_ctype
+from cities.models import City
+from core.content import ContentRole
+from search.checks import check_search_kinds, check_utf8_ctype
 
 
 class FakeConnection:
@@ -30,3 +32,9 @@ def test_check_is_quiet_when_the_database_ctype_is_utf8(ctype):
 @pytest.mark.django_db
 def test_check_passes_on_the_test_database():
     assert check_utf8_ctype(None, databases=["default"]) == []
+
+
+def test_a_search_kind_search_cannot_index_is_an_error(monkeypatch):
+    assert check_search_kinds(None) == []
+    monkeypatch.setattr(City, "content_role", ContentRole(search_kind="town"))
+    assert [error.id for error in check_search_kinds(None)] == ["search.E001"]
