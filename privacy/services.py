@@ -7,7 +7,7 @@ from django.core.mail import mail_managers
 from django.db import transaction
 from django.utils import timezone
 
-from pagecache.clock import bump_content_version
+from core.content import content_changed
 from privacy.models import DeletionRequest, DeletionStatus
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,9 @@ def account_delete(*, request: DeletionRequest, decided_by):
 
     user = request.user
     if user is not None:
-        Story.objects.filter(author=user).update(author=request.stories_reassigned_to)
-        bump_content_version()  # update() sends no signal
+        written = list(Story.objects.filter(author=user).values_list("pk", flat=True))
+        Story.objects.filter(pk__in=written).update(author=request.stories_reassigned_to)
+        content_changed(Story.objects.filter(pk__in=written))  # update() sends no signal
         get_user_model().objects.filter(pk=user.pk).delete()
     request.user = None
     request.status = DeletionStatus.COMPLETED
