@@ -72,9 +72,19 @@ class Programme(TimestampedModel):
         return reverse("cities:city_list") + f"?programme={self.slug}"
 
 
+# What a city card reads (templates/includes/card/city.html): lists of city cards load no other
+# column.
+CITY_CARD_FIELDS = ("slug", "name_th", "name_en", "research_area_th", "research_area_en")
+
+
 class CityQuerySet(NameOrderingQuerySet):
     def published(self):
+        """Cities a reader may see (`City.is_public`)."""
         return self.filter(is_published=True)
+
+    def for_cards(self):
+        """Only the columns a city card shows."""
+        return self.only(*CITY_CARD_FIELDS)
 
 
 class City(TranslationStatusMixin, TimestampedModel):
@@ -143,6 +153,11 @@ class City(TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("cities:city_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        """What `CityQuerySet.published()` selects, for a city in hand."""
+        return self.is_published
 
     def clean(self):
         super().clean()

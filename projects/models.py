@@ -29,6 +29,7 @@ def related_fields(relation, fields):
 
 class PersonQuerySet(NameOrderingQuerySet):
     def published(self):
+        """People a reader may see (`Person.is_public`)."""
         return self.filter(is_published=True)
 
     def visible_to(self, user):
@@ -110,6 +111,11 @@ class Person(TranslationStatusMixin, TimestampedModel):
     def get_absolute_url(self):
         return reverse("projects:person_detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self):
+        """What `PersonQuerySet.published()` selects, for a person in hand."""
+        return self.is_published
+
     def clean(self):
         super().clean()
         if self.photo and not (self.photo_alt_th or self.photo_alt_en):
@@ -141,7 +147,14 @@ class ResearchProjectQuerySet(NameOrderingQuerySet):
     name_field = "title"
 
     def published(self):
-        return self.filter(is_published=True, city__is_published=True)
+        """Projects a reader may see (`ResearchProject.is_public`): published, in a published
+        city."""
+        return self.published_ignoring_city().filter(city__is_published=True)
+
+    def published_ignoring_city(self):
+        """`published()` without its city condition, for the projects of a city in hand (whose
+        page is itself published, or previewed by staff): no join with the cities."""
+        return self.filter(is_published=True)
 
     def for_cards(self):
         """Only the columns a project card shows, with its city's name joined."""
@@ -241,6 +254,11 @@ class ResearchProject(TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        """What `ResearchProjectQuerySet.published()` selects, for a project in hand."""
+        return self.is_published and self.city.is_published
 
 
 class ProjectMember(models.Model):
