@@ -72,9 +72,10 @@ class Programme(TimestampedModel):
         return reverse("cities:city_list") + f"?programme={self.slug}"
 
 
-# What a city card reads (templates/includes/card/city.html): lists of city cards load no other
-# column.
-CITY_CARD_FIELDS = ("slug", "name_th", "name_en", "research_area_th", "research_area_en")
+# The columns of a city named with a link to its page, and of a city card
+# (templates/includes/card/city.html): lists of city cards load no other column.
+CITY_LINK_FIELDS = ("slug", "name_th", "name_en")
+CITY_CARD_FIELDS = (*CITY_LINK_FIELDS, "research_area_th", "research_area_en")
 
 
 class CityQuerySet(NameOrderingQuerySet):

@@ -216,18 +216,20 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         city = self.object
         subprojects = SubProject.objects.select_related("lead").only(
-            "project", "title", *related_fields("lead", PERSON_LINK_FIELDS)
+            "project", "title_th", "title_en", *related_fields("lead", PERSON_LINK_FIELDS)
         )
         # Through the city's related manager, each project already knows its city: no join.
         projects = list(
             city.projects.published_ignoring_city()
             .select_related("programme", "lead")
             .only(
-                "title",
+                "title_th",
+                "title_en",
                 "slug",
                 "number",
                 "city",
-                "programme__short_name",
+                "programme__short_name_th",
+                "programme__short_name_en",
                 *related_fields("lead", PERSON_LINK_FIELDS),
             )
             .prefetch_related(Prefetch("subprojects", subprojects))

@@ -17,9 +17,11 @@ from tags.models import TaggedItem
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
-# The fields of includes/card/person.html, and of a person named with a link to their page.
-PERSON_CARD_FIELDS = ("honorific", "name", "role", "affiliation", "slug")
-PERSON_LINK_FIELDS = ("honorific", "name", "slug")
+# The columns of a person named with a link to their page, and of includes/card/person.html.
+# Like every list of columns for only(), each language's column is named: the untranslated
+# one is never read.
+PERSON_LINK_FIELDS = ("slug", "honorific_th", "honorific_en", "name_th", "name_en")
+PERSON_CARD_FIELDS = (*PERSON_LINK_FIELDS, "role_th", "role_en", "affiliation_th", "affiliation_en")
 
 
 def related_fields(relation, fields):
@@ -132,14 +134,17 @@ class ProjectStatus(models.TextChoices):
 
 # The fields of includes/card/project.html, with the city's name (also in display_title).
 PROJECT_CARD_FIELDS = (
-    "title",
+    "title_th",
+    "title_en",
     "slug",
     "number",
     "start_year",
     "end_year",
     "status",
-    "summary",
-    "city__name",
+    "summary_th",
+    "summary_en",
+    "city__name_th",
+    "city__name_en",
 )
 
 

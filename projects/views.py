@@ -27,13 +27,18 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
         Prefetch(
             "memberships",
             ProjectMember.objects.select_related("person").only(
-                "project", "role", *related_fields("person", PERSON_LINK_FIELDS)
+                "project", "role_th", "role_en", *related_fields("person", PERSON_LINK_FIELDS)
             ),
         ),
         Prefetch(
             "subprojects",
             SubProject.objects.select_related("lead").only(
-                "project", "title", "summary", *related_fields("lead", PERSON_LINK_FIELDS)
+                "project",
+                "title_th",
+                "title_en",
+                "summary_th",
+                "summary_en",
+                *related_fields("lead", PERSON_LINK_FIELDS),
             ),
         ),
         "milestones",

@@ -74,6 +74,10 @@ class StoryQuerySet(RenditionsQuerySet):
             status=StoryStatus.PUBLISHED,
         )
 
+    def scheduled_after(self, moment):
+        """Stories that become public after `moment` (`Story.is_scheduled` at that moment)."""
+        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=moment)
+
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 

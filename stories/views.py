@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 import search.query
-from cities.models import City, Region
+from cities.models import CITY_LINK_FIELDS, City, Region
 from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows
-from projects.models import Person, ResearchProject
+from projects.models import PERSON_LINK_FIELDS, Person, ResearchProject
 from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson
@@ -43,13 +43,11 @@ class StoryListView(BoundedPaginationMixin, ListView):
         active = self.filterset.active
         # The <option>s show a name and link by slug: nothing else is read.
         cities = few_or_none(
-            City.objects.published().only("slug", "name_th", "name_en").order_by_name(),
+            City.objects.published().only(*CITY_LINK_FIELDS).order_by_name(),
             FILTER_CITIES_MAX,
         )
         people = few_or_none(
-            featured_people(published)
-            .only("slug", "honorific_th", "honorific_en", "name_th", "name_en")
-            .order_by_name(),
+            featured_people(published).only(*PERSON_LINK_FIELDS).order_by_name(),
             FILTER_PEOPLE_MAX,
         )
         context.update(
