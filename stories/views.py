@@ -77,8 +77,8 @@ def newest_first(story):
 def few_or_none(queryset, most):
     """The rows of `queryset` if there are at most `most` of them, else []: a <select> of
     hundreds of options helps no reader, and reading them all would grow with the site."""
-    rows = list(queryset[: most + 1])
-    return rows if len(rows) <= most else []
+    rows, has_more = first_rows(queryset, most)
+    return [] if has_more else rows
 
 
 def featured_people(stories):
