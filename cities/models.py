@@ -76,9 +76,20 @@ class Programme(TimestampedModel):
         return reverse("cities:city_list") + f"?programme={self.slug}"
 
 
+# The columns of a city named with a link to its page, and of a city card
+# (templates/includes/card/city.html): lists of city cards load no other column.
+CITY_LINK_FIELDS = ("slug", "name_th", "name_en")
+CITY_CARD_FIELDS = (*CITY_LINK_FIELDS, "research_area_th", "research_area_en")
+
+
 class CityQuerySet(NameOrderingQuerySet):
     def published(self):
+        """Cities a reader may see (`City.is_public`)."""
         return self.filter(is_published=True)
+
+    def for_cards(self):
+        """Only the columns a city card shows."""
+        return self.only(*CITY_CARD_FIELDS)
 
 
 class City(TranslationStatusMixin, TimestampedModel):
@@ -154,6 +165,11 @@ class City(TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("cities:city_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        """What `CityQuerySet.published()` selects, for a city in hand."""
+        return self.is_published
 
     def clean(self):
         super().clean()

@@ -21,9 +21,8 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cities.maps import MARKER_FIELDS, city_map_data
-from cities.models import City, Programme, ProgrammeMembership, Region
-from core.renditions import prefetch_renditions
-from core.views import BoundedPaginationMixin, PublishedObjectMixin, query_param
+from cities.models import CITY_CARD_FIELDS, City, Programme, ProgrammeMembership, Region
+from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows, query_param
 from projects.models import (
     PERSON_LINK_FIELDS,
     Person,
@@ -35,10 +34,6 @@ from projects.models import (
 from stories.models import Story, StoryPerson
 
 CITIES_PER_REGION_ON_HOME = 8
-
-# What a city card reads (templates/includes/card/city.html): lists of city cards load no other
-# column.
-CITY_CARD_FIELDS = ["slug", "name_th", "name_en", "research_area_th", "research_area_en"]
 
 
 @dataclass
@@ -99,8 +94,6 @@ class HomeView(TemplateView):
             latest_stories=stories[:6],
             featured_stories=stories.filter(is_featured=True)[:3],
         )
-        for name in ("latest_stories", "featured_stories"):
-            context[name] = prefetch_renditions(list(context[name]), "hero_image")
         return context
 
 
@@ -177,7 +170,7 @@ class CityListView(BoundedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = city_filters(self.request)
-        return with_counts(filtered_cities(self.filters).only(*CITY_CARD_FIELDS)).order_by_name()
+        return with_counts(filtered_cities(self.filters).for_cards()).order_by_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -223,32 +216,37 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         city = self.object
         subprojects = SubProject.objects.select_related("lead").only(
-            "project", "title", *related_fields("lead", PERSON_LINK_FIELDS)
+            "project", "title_th", "title_en", *related_fields("lead", PERSON_LINK_FIELDS)
         )
         # Through the city's related manager, each project already knows its city: no join.
         projects = list(
-            city.projects.filter(is_published=True)
+            city.projects.published_ignoring_city()
             .select_related("programme", "lead")
             .only(
-                "title",
+                "title_th",
+                "title_en",
                 "slug",
                 "number",
                 "city",
-                "programme__short_name",
+                "programme__short_name_th",
+                "programme__short_name_en",
                 *related_fields("lead", PERSON_LINK_FIELDS),
             )
             .prefetch_related(Prefetch("subprojects", subprojects))
         )
         city_stories = Story.objects.published().filter(city=city)
-        people = list(self.city_people(city, projects, city_stories)[: PEOPLE_ON_CITY_PAGE + 1])
-        stories = list(city_stories.for_cards().newest_first()[: STORIES_ON_CITY_PAGE + 1])
-        prefetch_renditions(stories[:STORIES_ON_CITY_PAGE], "hero_image")
+        people, has_more_people = first_rows(
+            self.city_people(city, projects, city_stories), PEOPLE_ON_CITY_PAGE
+        )
+        stories, has_more_stories = first_rows(
+            city_stories.for_cards().newest_first(), STORIES_ON_CITY_PAGE
+        )
         context.update(
             projects=projects,
-            people=people[:PEOPLE_ON_CITY_PAGE],
-            has_more_people=len(people) > PEOPLE_ON_CITY_PAGE,
-            stories=stories[:STORIES_ON_CITY_PAGE],
-            has_more_stories=len(stories) > STORIES_ON_CITY_PAGE,
+            people=people,
+            has_more_people=has_more_people,
+            stories=stories,
+            has_more_stories=has_more_stories,
         )
         return context
 

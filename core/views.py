@@ -33,6 +33,13 @@ class PublishedObjectMixin:
         return response
 
 
+def first_rows(queryset, count):
+    """(the first `count` rows of `queryset`, whether it has more): one query, reading one
+    row more than is shown instead of counting them all."""
+    rows = list(queryset[: count + 1])
+    return rows[:count], len(rows) > count
+
+
 def query_param(request, name, max_length=200):
     """A query-string value, or "" when it is absent, too long or holds a NUL character.
 

@@ -86,6 +86,11 @@ class OpenDataListView(ListAPIView):
     as_csv = False
 
     def filter_values(self):
+        """The valid filters given, validated by a DRF serializer rather than a django-filter
+        FilterSet: a FilterSet validates with a Django form, whose messages differ from those
+        the API has always answered ("Select a valid choice. atlantis is not one of the
+        available choices." for '"atlantis" is not a valid choice.', and in Thai likewise), and
+        whose OpenAPI parameters would lose their slug pattern and maximum length."""
         filters = self.filters_class(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return {name: value for name, value in filters.validated_data.items() if value}

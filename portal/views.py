@@ -23,6 +23,7 @@ from projects.models import Person
 from stories import services
 from stories.models import ReviewLink, Story
 from stories.roles import is_researcher
+from stories.views import story_page_context
 
 logger = logging.getLogger(__name__)
 
@@ -143,15 +144,6 @@ def story_submit(request, pk):
     return redirect("portal:story_detail", pk=story.pk)
 
 
-def _story_page_context(story, featured_people):
-    return {
-        "story": story,
-        "projects": story.projects.select_related("city"),
-        "featured_people": featured_people,
-        "related_stories": [],
-    }
-
-
 @portal_user
 def story_preview(request, pk):
     """The story as the public site will show it; for its author and for staff only."""
@@ -162,7 +154,8 @@ def story_preview(request, pk):
     # The author sees the people they may see while writing, not only those already public.
     people = Person.objects.visible_to(request.user).filter(story_features__story=story)
     people = people.order_by("story_features__order", "story_features__pk")
-    return render(request, "portal/preview.html", _story_page_context(story, people))
+    context = story_page_context(story, projects=story.projects.all(), featured_people=people)
+    return render(request, "portal/preview.html", context)
 
 
 @portal_user
@@ -195,7 +188,10 @@ def review(request, token):
     if link is None:
         raise Http404(_("This review link has expired or was withdrawn."))
     # Anyone holding the link may read it: only people who may appear publicly are named.
-    context = _story_page_context(link.story, link.story.public_people)
+    story = link.story
+    context = story_page_context(
+        story, projects=story.projects.all(), featured_people=story.public_people
+    )
     response = render(request, "portal/review.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"

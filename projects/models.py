@@ -15,9 +15,11 @@ from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
 from tags.models import TaggedItem, TagLinksMixin
 
-# The fields of includes/card/person.html, and of a person named with a link to their page.
-PERSON_CARD_FIELDS = ("honorific", "name", "role", "affiliation", "slug")
-PERSON_LINK_FIELDS = ("honorific", "name", "slug")
+# The columns of a person named with a link to their page, and of includes/card/person.html.
+# Like every list of columns for only(), each language's column is named: the untranslated
+# one is never read.
+PERSON_LINK_FIELDS = ("slug", "honorific_th", "honorific_en", "name_th", "name_en")
+PERSON_CARD_FIELDS = (*PERSON_LINK_FIELDS, "role_th", "role_en", "affiliation_th", "affiliation_en")
 
 
 def related_fields(relation, fields):
@@ -27,6 +29,7 @@ def related_fields(relation, fields):
 
 class PersonQuerySet(NameOrderingQuerySet):
     def published(self):
+        """People a reader may see (`Person.is_public`)."""
         return self.filter(is_published=True)
 
     def visible_to(self, user):
@@ -110,6 +113,11 @@ class Person(TranslationStatusMixin, TimestampedModel):
     def get_absolute_url(self):
         return reverse("projects:person_detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self):
+        """What `PersonQuerySet.published()` selects, for a person in hand."""
+        return self.is_published
+
     def clean(self):
         super().clean()
         if self.photo and not (self.photo_alt_th or self.photo_alt_en):
@@ -126,14 +134,17 @@ class ProjectStatus(models.TextChoices):
 
 # The fields of includes/card/project.html, with the city's name (also in display_title).
 PROJECT_CARD_FIELDS = (
-    "title",
+    "title_th",
+    "title_en",
     "slug",
     "number",
     "start_year",
     "end_year",
     "status",
-    "summary",
-    "city__name",
+    "summary_th",
+    "summary_en",
+    "city__name_th",
+    "city__name_en",
 )
 
 
@@ -141,7 +152,14 @@ class ResearchProjectQuerySet(NameOrderingQuerySet):
     name_field = "title"
 
     def published(self):
-        return self.filter(is_published=True, city__is_published=True)
+        """Projects a reader may see (`ResearchProject.is_public`): published, in a published
+        city."""
+        return self.published_ignoring_city().filter(city__is_published=True)
+
+    def published_ignoring_city(self):
+        """`published()` without its city condition, for the projects of a city in hand (whose
+        page is itself published, or previewed by staff): no join with the cities."""
+        return self.filter(is_published=True)
 
     def for_cards(self):
         """Only the columns a project card shows, with its city's name joined."""
@@ -243,6 +261,11 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        """What `ResearchProjectQuerySet.published()` selects, for a project in hand."""
+        return self.is_published and self.city.is_published
 
 
 class ProjectMember(models.Model):

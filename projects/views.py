@@ -3,8 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.renditions import prefetch_renditions
-from core.views import BoundedPaginationMixin, PublishedObjectMixin
+from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows
 from projects.models import (
     PERSON_LINK_FIELDS,
     Person,
@@ -28,13 +27,18 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
         Prefetch(
             "memberships",
             ProjectMember.objects.select_related("person").only(
-                "project", "role", *related_fields("person", PERSON_LINK_FIELDS)
+                "project", "role_th", "role_en", *related_fields("person", PERSON_LINK_FIELDS)
             ),
         ),
         Prefetch(
             "subprojects",
             SubProject.objects.select_related("lead").only(
-                "project", "title", "summary", *related_fields("lead", PERSON_LINK_FIELDS)
+                "project",
+                "title_th",
+                "title_en",
+                "summary_th",
+                "summary_en",
+                *related_fields("lead", PERSON_LINK_FIELDS),
             ),
         ),
         "milestones",
@@ -44,7 +48,7 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stories = Story.objects.published().filter(projects=self.object).for_cards()
-        context["stories"] = prefetch_renditions(list(stories.newest_first()[:12]), "hero_image")
+        context["stories"] = stories.newest_first()[:12]
         return context
 
 
@@ -70,19 +74,16 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        projects = list(projects_of(person)[: PROJECTS_ON_PERSON_PAGE + 1])
-        stories = list(
-            Story.objects.published()
-            .featuring(person)
-            .for_cards()
-            .newest_first()[: STORIES_ON_PERSON_PAGE + 1]
+        projects, has_more_projects = first_rows(projects_of(person), PROJECTS_ON_PERSON_PAGE)
+        stories, has_more_stories = first_rows(
+            Story.objects.published().featuring(person).for_cards().newest_first(),
+            STORIES_ON_PERSON_PAGE,
         )
-        prefetch_renditions(stories[:STORIES_ON_PERSON_PAGE], "hero_image")
         context.update(
-            projects=projects[:PROJECTS_ON_PERSON_PAGE],
-            has_more_projects=len(projects) > PROJECTS_ON_PERSON_PAGE,
-            stories=stories[:STORIES_ON_PERSON_PAGE],
-            has_more_stories=len(stories) > STORIES_ON_PERSON_PAGE,
+            projects=projects,
+            has_more_projects=has_more_projects,
+            stories=stories,
+            has_more_stories=has_more_stories,
         )
         return context
 

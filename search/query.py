@@ -68,9 +68,23 @@ def _has_letters(value):
     return any(unicodedata.category(char)[0] in "LN" for char in value)
 
 
+def _phrase_condition(query):
+    """The whole query in a document's raw text (both languages, lower-cased): a LIKE, which
+    a trigram GIN index serves on PostgreSQL. None for a query too short for one."""
+    return Q(haystack__contains=query.phrase) if query.phrase else None
+
+
+# Best first: the highest `rank`, then the newest; the oldest id first among equals.
+RANKED_ORDER = ("-rank", F("published_at").desc(nulls_last=True), "pk")
+
+
+def _public_documents(language):
+    return SearchDocument.objects.public().filter(language=language)
+
+
 def search_documents(query, language):
     """Public documents in `language` matching `query`, best first."""
-    documents = SearchDocument.objects.public().filter(language=language)
+    documents = _public_documents(language)
     if not query:
         return documents.none()
     if connection.vendor == "postgresql":
@@ -109,8 +123,7 @@ class Results:
 def find(query, language):
     """What the search page shows for `query` in `language`: a `Results`."""
     if query and connection.vendor == "postgresql":
-        documents = SearchDocument.objects.public().filter(language=language)
-        return _bounded_postgresql(documents, query)
+        return _bounded_postgresql(_public_documents(language), query)
     documents = search_documents(query, language).only(*SHOWN_FIELDS)
     total = documents[: MAX_COUNT + 1].count()
     return Results(documents, min(total, MAX_COUNT), capped=total > MAX_COUNT)
@@ -132,13 +145,14 @@ def matching_object_ids(query, language, kind, limit=None):
     if connection.vendor != "postgresql":
         matching = search_documents(query, language).filter(kind=kind).order_by()
         return list(matching.values_list("object_id", flat=True)[:limit])
-    documents = SearchDocument.objects.public().filter(language=language, kind=kind)
+    documents = _public_documents(language).filter(kind=kind)
     tsquery = _tsquery(query)
     branches = []
     if tsquery is not None:
         branches.append(documents.filter(vector=tsquery))
-    if query.phrase:
-        branches.append(documents.filter(haystack__contains=query.phrase))
+    phrase = _phrase_condition(query)
+    if phrase is not None:
+        branches.append(documents.filter(phrase))
     words_sql, words_params = _ids_sql(branches[0], limit)
     if len(branches) == 1:
         sql, params = words_sql, words_params
@@ -166,7 +180,7 @@ def _first_ids(documents, condition, limit):
 def _bounded_postgresql(documents, query):
     tsquery = _tsquery(query)
     words = Q(vector=tsquery) if tsquery is not None else None
-    like = Q(haystack__contains=query.phrase) if query.phrase else None
+    like = _phrase_condition(query)
     # The word branch first: cheap through its GIN index, even for a very common word.
     ids = _first_ids(documents, words, MAX_COUNT + 1) if words is not None else []
     total, capped, at_least = min(len(ids), MAX_COUNT), len(ids) > MAX_COUNT, False
@@ -229,9 +243,7 @@ def _tsquery(query):
 
 def _rank(documents, query, tsquery):
     rank = SearchRank(F("vector"), tsquery) if tsquery is not None else Value(0.0)
-    return documents.annotate(rank=rank + _title_bonus(query)).order_by(
-        "-rank", F("published_at").desc(nulls_last=True), "pk"
-    )
+    return documents.annotate(rank=rank + _title_bonus(query)).order_by(*RANKED_ORDER)
 
 
 def _postgresql(documents, query):
@@ -240,7 +252,7 @@ def _postgresql(documents, query):
     if tsquery is not None:
         condition |= Q(vector=tsquery)
     if query.phrase:
-        condition |= Q(haystack__contains=query.phrase)
+        condition |= _phrase_condition(query)
     return _rank(documents.filter(condition), query, tsquery)
 
 
@@ -251,7 +263,7 @@ SIMPLE_WEIGHTS = {"words_title": 1.0, "words_excerpt": 0.4, "words_body": 0.2, "
 def _simple(documents, query):
     condition = Q(pk__in=[])
     if query.phrase:
-        condition |= Q(haystack__contains=query.phrase)
+        condition |= _phrase_condition(query)
     if query.words:
         condition |= reduce(and_, (Q(haystack__contains=word) for word in query.words))
     rank = _title_bonus(query)
@@ -262,11 +274,7 @@ def _simple(documents, query):
                 default=Value(0.0),
                 output_field=FloatField(),
             )
-    return (
-        documents.filter(condition)
-        .annotate(rank=rank)
-        .order_by("-rank", F("published_at").desc(nulls_last=True), "pk")
-    )
+    return documents.filter(condition).annotate(rank=rank).order_by(*RANKED_ORDER)
 
 
 def _pattern(query):

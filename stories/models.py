@@ -12,7 +12,7 @@ from core.content import ContentRole
 from core.html import sanitize_html
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
-from core.models import TimestampedModel
+from core.models import RenditionsQuerySet, TimestampedModel
 from projects.models import Person, ResearchProject
 from tags.models import TaggedItem, TagLinksMixin
 
@@ -49,27 +49,42 @@ STORY_CARD_FIELDS = (
 )
 
 
+# Newest first: the newest dated stories, then those without a date; the newest id first
+# among equals. The order of every list of stories (Meta.ordering, `newest_first()`).
+NEWEST_FIRST = (models.F("published_at").desc(nulls_last=True), "-pk")
+
+
 # Where StoryQuerySet.with_public_people() puts each story's public StoryPerson rows.
 PUBLIC_FEATURES = "public_features"
 
 
-class StoryQuerySet(models.QuerySet):
+class StoryQuerySet(RenditionsQuerySet):
     def published(self):
-        """Stories a reader may see: published, and not scheduled for later.
+        """Stories a reader may see (`Story.is_public`): published, not scheduled for later,
+        and not in an unpublished city.
 
         Stories imported from the old page have no known date: they are public with none.
         """
+        return self.published_ignoring_city().exclude(city__is_published=False)
+
+    def published_ignoring_city(self):
+        """`published()` without its city condition, for what a join with the cities would
+        make read every story (the story list's years)."""
         return self.filter(
             Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
             status=StoryStatus.PUBLISHED,
-        ).exclude(city__is_published=False)
+        )
+
+    def scheduled_after(self, moment):
+        """Stories that become public after `moment` (`Story.is_scheduled` at that moment)."""
+        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=moment)
 
     def scheduled(self, *, after):
         """Published stories that go public later than `after`, at their `published_at`."""
         return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=after)
 
     def newest_first(self):
-        return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+        return self.order_by(*NEWEST_FIRST)
 
     def featuring(self, person):
         """The stories `person` may be shown with (see StoryPersonQuerySet.public)."""
@@ -94,12 +109,13 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """What a story card shows, with its city's name joined.
+        """What a story card shows, with its city's name joined and its picture's renditions
+        looked up once the rows are read (one cache round trip per list).
 
         Only these columns are read: each column left out is also SQL the ORM need not build
         and a value it need not convert, for every story of every list.
         """
-        return self.select_related("city").only(*STORY_CARD_FIELDS)
+        return self.select_related("city").only(*STORY_CARD_FIELDS).with_renditions("hero_image")
 
 
 class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
@@ -195,11 +211,11 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-        ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
+        ordering = list(NEWEST_FIRST)
         indexes = [
             models.Index(fields=["status", "published_at"], name="story_status_date"),
             # The newest published stories (lists, home, feeds) read in index order
-            # instead of sorting every published story.
+            # instead of sorting every published story: NEWEST_FIRST.
             models.Index(
                 models.F("published_at").desc(nulls_last=True),
                 models.F("id").desc(),
@@ -248,10 +264,14 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     @property
     def is_public(self):
-        return (
-            self.status == StoryStatus.PUBLISHED
-            and (self.published_at is None or self.published_at <= timezone.now())
-            and (self.city is None or self.city.is_published)
+        """What `StoryQuerySet.published()` selects, for a story in hand."""
+        return self.is_public_when_due and not self.is_scheduled
+
+    @property
+    def is_public_when_due(self):
+        """Public now, or once its scheduled time comes: published, in no unpublished city."""
+        return self.status == StoryStatus.PUBLISHED and (
+            self.city_id is None or self.city.is_published
         )
 
     def clean(self):

@@ -5,13 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 import search.query
-from cities.models import City, Region
-from core.renditions import prefetch_renditions
-from core.views import BoundedPaginationMixin, PublishedObjectMixin
-from projects.models import Person, ResearchProject
+from cities.models import CITY_LINK_FIELDS, City, Region
+from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows
+from projects.models import PERSON_LINK_FIELDS, Person, ResearchProject
 from projects.views import ProjectListPage
 from stories.filters import StoryFilter
-from stories.models import Story, StoryKind, StoryPerson, StoryStatus
+from stories.models import Story, StoryKind, StoryPerson
 from tags.models import Tag
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
@@ -40,18 +39,15 @@ class StoryListView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["stories"] = prefetch_renditions(list(context["stories"]), "hero_image")
         published = Story.objects.published()
         active = self.filterset.active
         # The <option>s show a name and link by slug: nothing else is read.
         cities = few_or_none(
-            City.objects.published().only("slug", "name_th", "name_en").order_by_name(),
+            City.objects.published().only(*CITY_LINK_FIELDS).order_by_name(),
             FILTER_CITIES_MAX,
         )
         people = few_or_none(
-            featured_people(published)
-            .only("slug", "honorific_th", "honorific_en", "name_th", "name_en")
-            .order_by_name(),
+            featured_people(published).only(*PERSON_LINK_FIELDS).order_by_name(),
             FILTER_PEOPLE_MAX,
         )
         context.update(
@@ -73,16 +69,16 @@ class StoryListView(BoundedPaginationMixin, ListView):
 
 
 def newest_first(story):
-    """A sort key (with reverse=True) for StoryQuerySet.newest_first()'s order: the newest
-    dated stories first, then those without a date; the newest id first among equals."""
+    """A sort key (with reverse=True) for stories.models.NEWEST_FIRST: the newest dated
+    stories first, then those without a date; the newest id first among equals."""
     return (story.published_at is not None, story.published_at or 0, story.pk)
 
 
 def few_or_none(queryset, most):
     """The rows of `queryset` if there are at most `most` of them, else []: a <select> of
     hundreds of options helps no reader, and reading them all would grow with the site."""
-    rows = list(queryset[: most + 1])
-    return rows if len(rows) <= most else []
+    rows, has_more = first_rows(queryset, most)
+    return [] if has_more else rows
 
 
 def featured_people(stories):
@@ -108,9 +104,9 @@ def story_years():
     published (a join would read every story): at worst a year at either end lists nothing,
     as a year between two others without stories does.
     """
-    span = Story.objects.filter(
-        status=StoryStatus.PUBLISHED, published_at__lte=timezone.now()
-    ).aggregate(first=Min("published_at"), last=Max("published_at"))
+    span = Story.objects.published_ignoring_city().aggregate(
+        first=Min("published_at"), last=Max("published_at")
+    )
     if span["first"] is None:
         return []
     first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
@@ -125,9 +121,14 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
-        context["projects"] = story.projects.published().for_cards()
-        context["featured_people"] = story.public_people
-        context["related_stories"] = self.related_stories(story)
+        context.update(
+            story_page_context(
+                story,
+                projects=story.projects.published(),
+                featured_people=story.public_people,
+                related_stories=self.related_stories(story),
+            )
+        )
         return context
 
     def related_stories(self, story, limit=3):
@@ -145,11 +146,21 @@ class StoryDetailView(PublishedObjectMixin, DetailView):
         if tag_ids:
             candidates += others.filter(tags__in=tag_ids)[:limit]
         unique = {other.pk: other for other in candidates}
-        newest = sorted(unique.values(), key=newest_first, reverse=True)[:limit]
-        return prefetch_renditions(newest, "hero_image")
+        return sorted(unique.values(), key=newest_first, reverse=True)[:limit]
 
     def object_is_public(self, story):
         return story.is_public
+
+
+def story_page_context(story, *, projects, featured_people, related_stories=None):
+    """What stories/story_detail.html shows besides the story: the public page, and the
+    portal's previews of a story not yet public (which name other `projects` and people)."""
+    return {
+        "story": story,
+        "projects": projects.for_cards(),
+        "featured_people": featured_people,
+        "related_stories": related_stories or [],
+    }
 
 
 PROJECTS_ON_TAG_PAGE = 6
@@ -176,13 +187,8 @@ class TagDetailView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["stories"] = prefetch_renditions(list(context["stories"]), "hero_image")
-        projects = list(projects_tagged(self.tag)[: PROJECTS_ON_TAG_PAGE + 1])
-        context.update(
-            tag=self.tag,
-            projects=projects[:PROJECTS_ON_TAG_PAGE],
-            has_more_projects=len(projects) > PROJECTS_ON_TAG_PAGE,
-        )
+        projects, has_more_projects = first_rows(projects_tagged(self.tag), PROJECTS_ON_TAG_PAGE)
+        context.update(tag=self.tag, projects=projects, has_more_projects=has_more_projects)
         return context
 
 

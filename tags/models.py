@@ -70,6 +70,11 @@ class Tag(TagBase):
 
         return reverse("stories:tag_detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self):
+        """What `TagQuerySet.public()` selects, for a tag in hand (a query)."""
+        return Tag.objects.public().filter(pk=self.pk).exists()
+
 
 class TaggedItem(GenericTaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_items")

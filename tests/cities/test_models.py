@@ -147,3 +147,11 @@ def test_programme_links_to_the_city_list_filtered_to_it():
     programme = ProgrammeFactory.build(slug="ciap")
 
     assert programme.get_absolute_url() == "/cities/?programme=ciap"
+
+
+@pytest.mark.parametrize("is_published", [True, False])
+def test_city_is_public_agrees_with_the_published_queryset(is_published):
+    city = CityFactory(is_published=is_published)
+
+    assert city.is_public is is_published
+    assert City.objects.published().filter(pk=city.pk).exists() is is_published

@@ -201,3 +201,26 @@ def test_a_prefetched_picture_the_cache_does_not_know_is_made_when_shown(media_r
     renditions.prefetch_renditions([story], "hero_image")
 
     assert responsive_image(story.hero_image).width == 640
+
+
+def test_story_cards_look_up_their_pictures_once_read(media_root, monkeypatch):
+    stories = [story_with_photo(size=(64, 48)) for _ in range(3)]
+    expected = [responsive_image(story.hero_image) for story in stories]
+    reads = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+
+    cards = Story.objects.filter(pk__in=[story.pk for story in stories]).for_cards()
+    assert not reads  # building the queryset reads nothing
+    cards = list(cards.order_by("pk")[:3])
+
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: pytest.fail("read on its own"))
+    assert [responsive_image(story.hero_image) for story in cards] == expected
+    assert len(reads) == 1 and len(reads[0]) == 3
+
+
+def test_story_values_of_cards_look_up_no_picture(media_root, monkeypatch):
+    story = story_with_photo(size=(64, 48))
+    monkeypatch.setattr(cache, "get_many", lambda keys: pytest.fail("looked up"))
+
+    assert list(Story.objects.for_cards().values_list("pk", flat=True)) == [story.pk]

@@ -1,6 +1,8 @@
+import pytest
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from tags.models import Tag
+from tests.factories import StoryFactory
 
 
 def test_tag_input_keeps_a_thai_phrase_with_spaces_as_one_tag():
@@ -30,3 +32,14 @@ def test_tags_differing_only_in_marks_get_distinct_ascii_slugs():
 
     assert len(slugs) == 3
     assert all(slug.isascii() for slug in slugs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("status", "is_public"), [("published", True), ("draft", False)])
+def test_tag_is_public_agrees_with_the_public_queryset(status, is_public):
+    story = StoryFactory(status=status)
+    story.tags.add("เมืองแห่งการเรียนรู้")
+    tag = Tag.objects.get()
+
+    assert tag.is_public is is_public
+    assert Tag.objects.public().filter(pk=tag.pk).exists() is is_public

@@ -1,6 +1,8 @@
 import pytest
 
 from cities.views import CITIES_PER_REGION_ON_HOME
+from core.views import first_rows
+from stories.models import Story
 from tests.factories import CityFactory, ProgrammeMembershipFactory, StoryFactory
 from tests.pages import html_lang, language_links, language_of, url_in
 
@@ -169,3 +171,17 @@ def test_home_page_query_count_does_not_grow_with_cities_and_stories(
             StoryFactory(city=city, is_featured=True)
 
     assert_queries_do_not_grow("/", add_content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("stories", "has_more"), [(2, False), (3, False), (4, True)])
+def test_first_rows_reads_one_row_more_to_tell_whether_there_are_more(
+    django_assert_num_queries, stories, has_more
+):
+    StoryFactory.create_batch(stories)
+
+    with django_assert_num_queries(1):
+        rows, more = first_rows(Story.objects.order_by("pk"), 3)
+
+    assert rows == list(Story.objects.order_by("pk")[:3])
+    assert more is has_more

@@ -158,3 +158,27 @@ def test_person_full_name_without_an_honorific_is_the_name():
 def test_urls_use_slugs():
     assert PersonFactory.build(slug="somchai").get_absolute_url() == "/people/somchai/"
     assert ResearchProjectFactory.build(slug="rayong-1").get_absolute_url() == "/projects/rayong-1/"
+
+
+@pytest.mark.parametrize(
+    ("project_kwargs", "is_public"),
+    [
+        ({}, True),
+        ({"is_published": False}, False),
+        ({"city__is_published": False}, False),
+    ],
+    ids=["published", "unpublished", "unpublished-city"],
+)
+def test_project_is_public_agrees_with_the_published_queryset(project_kwargs, is_public):
+    project = ResearchProjectFactory(**{"is_published": True, **project_kwargs})
+
+    assert project.is_public is is_public
+    assert ResearchProject.objects.published().filter(pk=project.pk).exists() is is_public
+
+
+@pytest.mark.parametrize("is_published", [True, False])
+def test_person_is_public_agrees_with_the_published_queryset(is_published):
+    person = PersonFactory(is_published=is_published)
+
+    assert person.is_public is is_published
+    assert Person.objects.published().filter(pk=person.pk).exists() is is_published

@@ -110,6 +110,32 @@ def test_is_public_agrees_with_the_published_queryset(story_kwargs, is_public):
     assert Story.objects.published().filter(pk=story.pk).exists() is is_public
 
 
+@pytest.mark.parametrize(
+    ("story_kwargs", "public_when_due"),
+    [
+        ({"scheduled": True}, True),
+        ({"scheduled": True, "city__is_published": False}, False),
+        ({"status": StoryStatus.SUBMITTED}, False),
+    ],
+    ids=["scheduled", "scheduled-in-unpublished-city", "submitted"],
+)
+def test_a_scheduled_story_is_public_when_due(story_kwargs, public_when_due):
+    story = StoryFactory(**story_kwargs)
+
+    assert story.is_public_when_due is public_when_due
+    assert not story.is_public
+
+
+def test_scheduled_after_finds_the_stories_a_moment_hides():
+    now = timezone.now()
+    scheduled = StoryFactory(scheduled=True)
+    StoryFactory(published_at=now - datetime.timedelta(days=1))
+    StoryFactory(status=StoryStatus.DRAFT, published_at=now + datetime.timedelta(days=1))
+
+    assert list(Story.objects.scheduled_after(now)) == [scheduled]
+    assert scheduled.is_scheduled
+
+
 def test_newest_first_puts_undated_stories_last():
     now = timezone.now()
     undated = StoryFactory(published_at=None)
