@@ -37,14 +37,6 @@ class Fields:
     related: object = None
 
 
-def _story_public(story):
-    from stories.models import StoryStatus
-
-    return story.status == StoryStatus.PUBLISHED and (
-        story.city_id is None or story.city.is_published
-    )
-
-
 def _city_programmes(city, language, exact):
     """A city is found by the programmes it took part in (Learning City, CIAP)."""
     return " ".join(
@@ -64,15 +56,13 @@ def _translated_text(obj, name, language, exact):
     return translated(obj, name, language).text
 
 
-def _project_public(project):
-    return project.is_published and project.city.is_published
-
-
-# How each kind of result is indexed: its text fields, whether it is public, its date.
+# How each kind of result is indexed: its text fields, whether it is public (the model's own
+# predicate; a scheduled story is indexed as public and hidden by its date until it is due),
+# its date.
 INDEXING = {
     ResultKind.STORY: (
         Fields(("title",), ("excerpt",), ("body",), html=("body",)),
-        _story_public,
+        lambda story: story.is_public_when_due,
         lambda story: story.published_at,
     ),
     ResultKind.CITY: (
@@ -82,17 +72,17 @@ INDEXING = {
             ("body",),
             related=_city_programmes,
         ),
-        lambda city: city.is_published,
+        lambda city: city.is_public,
         lambda city: None,
     ),
     ResultKind.PROJECT: (
         Fields(("title",), ("summary",), ("institution", "body")),
-        _project_public,
+        lambda project: project.is_public,
         lambda project: None,
     ),
     ResultKind.PERSON: (
         Fields(("honorific", "name"), ("role", "affiliation"), ("bio",)),
-        lambda person: person.is_published,
+        lambda person: person.is_public,
         lambda person: None,
     ),
 }

@@ -75,12 +75,9 @@ class StoryQuerySet(RenditionsQuerySet):
             status=StoryStatus.PUBLISHED,
         )
 
-    def scheduled_after(self, moment):
-        """Stories that become public after `moment` (`Story.is_scheduled` at that moment)."""
-        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=moment)
-
     def scheduled(self, *, after):
-        """Published stories that go public later than `after`, at their `published_at`."""
+        """Published stories that go public later than `after`, at their `published_at`
+        (`Story.is_scheduled` at that moment)."""
         return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=after)
 
     def newest_first(self):

@@ -126,13 +126,13 @@ def test_a_scheduled_story_is_public_when_due(story_kwargs, public_when_due):
     assert not story.is_public
 
 
-def test_scheduled_after_finds_the_stories_a_moment_hides():
+def test_scheduled_finds_the_stories_a_moment_hides():
     now = timezone.now()
     scheduled = StoryFactory(scheduled=True)
     StoryFactory(published_at=now - datetime.timedelta(days=1))
     StoryFactory(status=StoryStatus.DRAFT, published_at=now + datetime.timedelta(days=1))
 
-    assert list(Story.objects.scheduled_after(now)) == [scheduled]
+    assert list(Story.objects.scheduled(after=now)) == [scheduled]
     assert scheduled.is_scheduled
 
 
