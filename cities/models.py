@@ -152,7 +152,9 @@ class City(TranslationStatusMixin, TimestampedModel):
 
     # Its name and publication show in its stories', projects' and people's search text.
     content_role = ContentRole(
-        search_kind="city", search_dependents=("stories", "projects", "people")
+        search_kind="city",
+        search_dependents=("stories", "projects", "people"),
+        redirects_old_slugs=True,
     )
 
     class Meta:

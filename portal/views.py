@@ -1,5 +1,5 @@
 """The researcher portal. Researchers see and change only their own stories; staff may
-preview any story. Every status change goes through stories.services."""
+preview any story. Every status change goes through stories.workflow."""
 
 import logging
 from functools import wraps
@@ -20,7 +20,7 @@ from portal import autosave
 from portal.forms import StoryDraftForm
 from portal.services import password_reset_allowed
 from projects.models import Person
-from stories import services
+from stories import workflow
 from stories.models import ReviewLink, Story
 from stories.roles import is_researcher
 from stories.views import story_page_context
@@ -92,7 +92,7 @@ def _edit(request, story):
             )
             if "submit" in request.POST:
                 try:
-                    services.story_submit(story=story, by=request.user)
+                    workflow.story_submit(story=story, by=request.user)
                 except ValidationError as error:
                     messages.error(request, " ".join(error.messages))
                     return redirect("portal:story_edit", pk=story.pk)
@@ -125,7 +125,7 @@ def story_detail(request, pk):
             "story": story,
             "transitions": story.transitions.select_related("user"),
             "review_links": [
-                (link, services.review_link_url(link, request)) for link in links if link.is_active
+                (link, workflow.review_link_url(link, request)) for link in links if link.is_active
             ],
         },
     )
@@ -136,7 +136,7 @@ def story_detail(request, pk):
 def story_submit(request, pk):
     story = own_story(request, pk)
     try:
-        services.story_submit(story=story, by=request.user)
+        workflow.story_submit(story=story, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -163,7 +163,7 @@ def story_preview(request, pk):
 def review_link_create(request, pk):
     story = own_story(request, pk)
     try:
-        services.review_link_create(story=story, by=request.user)
+        workflow.review_link_create(story=story, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -176,7 +176,7 @@ def review_link_create(request, pk):
 def review_link_revoke(request, pk, link_pk):
     story = own_story(request, pk)
     link = get_object_or_404(ReviewLink, pk=link_pk, story=story)
-    services.review_link_revoke(link=link)
+    workflow.review_link_revoke(link=link)
     messages.success(request, _("The review link no longer works."))
     return redirect("portal:story_detail", pk=story.pk)
 
@@ -184,7 +184,7 @@ def review_link_revoke(request, pk, link_pk):
 @never_cache
 def review(request, token):
     """One unpublished story, read-only, for someone holding a live review link."""
-    link = services.review_link_from_token(token)
+    link = workflow.review_link_from_token(token)
     if link is None:
         raise Http404(_("This review link has expired or was withdrawn."))
     # Anyone holding the link may read it: only people who may appear publicly are named.

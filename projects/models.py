@@ -93,7 +93,7 @@ class Person(TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("name", "role", "affiliation")
 
-    content_role = ContentRole(search_kind="person")
+    content_role = ContentRole(search_kind="person", redirects_old_slugs=True)
 
     class Meta:
         verbose_name = _("person")
@@ -228,7 +228,7 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("title", "summary", "institution")
 
-    content_role = ContentRole(search_kind="project", taggable=True)
+    content_role = ContentRole(search_kind="project", taggable=True, redirects_old_slugs=True)
 
     class Meta:
         verbose_name = _("research project")

@@ -1,12 +1,8 @@
 from django.db.models.signals import pre_save
 
-from cities.models import City
-from projects.models import Person, ResearchProject
+from core.content import content_models
 from redirects.models import SlugRedirect
 from redirects.paths import unprefixed_url
-from stories.models import Story
-
-SLUGGED_MODELS = (City, Person, ResearchProject, Story)
 
 
 def remember_old_slug(sender, instance, **kwargs):
@@ -30,5 +26,5 @@ def remember_old_slug(sender, instance, **kwargs):
 
 
 def connect():
-    for model in SLUGGED_MODELS:
+    for model in content_models(redirects_old_slugs=True):
         pre_save.connect(remember_old_slug, sender=model, dispatch_uid=f"slug-redirect-{model}")

@@ -17,7 +17,7 @@ from core.admin import (
 from core.forms import BUDDHIST_ERA_DATE_FIELDS
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
-from stories import services
+from stories import workflow
 from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 
 
@@ -28,7 +28,7 @@ class StoryPersonInline(admin.TabularInline):
 
 
 class StoryTransitionInline(admin.TabularInline):
-    """The story's history through the workflow; written only by stories.services."""
+    """The story's history through the workflow; written only by stories.workflow."""
 
     model = StoryTransition
     extra = 0
@@ -90,20 +90,20 @@ class StoryHistoryAdminMixin(HistoryAdminMixin):
     """A story's history restores its content; the workflow alone changes what is public.
 
     A restored version keeps the story's status, dates, featuring, author and the consent
-    recorded for the people featured today (stories.services.WORKFLOW_FIELDS); a recovered
+    recorded for the people featured today (stories.workflow.WORKFLOW_FIELDS); a recovered
     deleted story comes back as a draft, for staff to publish through the workflow.
     """
 
-    restore_readonly_fields = services.WORKFLOW_FIELDS
+    restore_readonly_fields = workflow.WORKFLOW_FIELDS
 
     def restore_state(self, obj):
-        return services.story_workflow_state(story=obj)
+        return workflow.story_workflow_state(story=obj)
 
     def restore_state_keep(self, request, object_id, state):
-        services.story_workflow_state_keep(story_id=object_id, state=state)
+        workflow.story_workflow_state_keep(story_id=object_id, state=state)
 
     def recover_state_set(self, request, object_id):
-        services.story_recover(story_id=object_id, by=request.user)
+        workflow.story_recover(story_id=object_id, by=request.user)
 
     restored_comment = _(
         "Restored the content of the version saved on %(datetime)s; the status, dates, "
@@ -134,8 +134,8 @@ class ConsentAdminMixin:
             story = self.get_object(request, unquote(object_id))
             if story is not None:
                 try:
-                    services.check_people_cleared(story)
-                except services.FeaturedPeopleNotCleared as refusal:
+                    workflow.check_people_cleared(story)
+                except workflow.FeaturedPeopleNotCleared as refusal:
                     messages.warning(request, " ".join(refusal.messages))
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -202,7 +202,7 @@ class StoryAdmin(
         return thumbnail(obj.hero_image, obj.hero_image_alt)
 
     def has_publish_permission(self, request):
-        return services.can_publish(request.user)
+        return workflow.can_publish(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -229,7 +229,7 @@ class StoryAdmin(
 
     @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = self._run(request, services.stories_publish, stories=queryset)
+        count = self._run(request, workflow.stories_publish, stories=queryset)
         if count is not None:
             self._report(
                 request,
@@ -245,7 +245,7 @@ class StoryAdmin(
             at = WorkflowActionForm.base_fields["publish_at"].clean(request.POST.get("publish_at"))
         except ValidationError:
             at = None
-        count = self._run(request, services.stories_schedule, stories=queryset, at=at)
+        count = self._run(request, workflow.stories_schedule, stories=queryset, at=at)
         if count is not None:
             self._report(
                 request,
@@ -256,7 +256,7 @@ class StoryAdmin(
     @admin.action(description=_("Request changes (write the note below)"), permissions=["publish"])
     def request_changes_selected(self, request, queryset):
         note = request.POST.get("note", "")
-        count = self._run(request, services.stories_request_changes, stories=queryset, note=note)
+        count = self._run(request, workflow.stories_request_changes, stories=queryset, note=note)
         if count is not None:
             self._report(
                 request,
@@ -270,7 +270,7 @@ class StoryAdmin(
 
     @admin.action(description=_("Unpublish selected stories"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = self._run(request, services.stories_unpublish, stories=queryset)
+        count = self._run(request, workflow.stories_unpublish, stories=queryset)
         if count is not None:
             self._report(
                 request,
@@ -280,7 +280,7 @@ class StoryAdmin(
 
     @admin.action(description=_("Archive selected stories"), permissions=["publish"])
     def archive_selected(self, request, queryset):
-        count = self._run(request, services.stories_archive, stories=queryset)
+        count = self._run(request, workflow.stories_archive, stories=queryset)
         if count is not None:
             self._report(
                 request,
@@ -292,9 +292,9 @@ class StoryAdmin(
     def create_review_link(self, request, queryset):
         for story in queryset:
             try:
-                link = services.review_link_create(story=story, by=request.user)
+                link = workflow.review_link_create(story=story, by=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{story}: {' '.join(error.messages)}", messages.ERROR)
                 continue
-            url = services.review_link_url(link, request)
+            url = workflow.review_link_url(link, request)
             self.message_user(request, f"{story}: {url}", messages.SUCCESS)

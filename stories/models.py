@@ -203,7 +203,9 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("title", "excerpt", "body")
 
-    content_role = ContentRole(search_kind="story", taggable=True, scheduled=True)
+    content_role = ContentRole(
+        search_kind="story", taggable=True, scheduled=True, redirects_old_slugs=True
+    )
 
     class Meta:
         verbose_name = _("story")
@@ -298,7 +300,7 @@ class StoryPersonQuerySet(models.QuerySet):
         """Who may appear publicly with a story, on every surface (pages, cards, JSON-LD,
         feeds, search, sitemap, API, CSV): a person staff have confirmed
         (`Person.is_published`) whose consent to this story is given. The one place of
-        this rule; `stories.services` refuses to publish a story featuring anyone else.
+        this rule; `stories.workflow` refuses to publish a story featuring anyone else.
         """
         return self.filter(self.public_condition())
 
@@ -357,7 +359,7 @@ class StoryPerson(models.Model):
 class StoryTransition(models.Model):
     """One step of a story through the editorial workflow: who moved it, when, from what to what.
 
-    Written only by stories.services; the note is what staff tell the author.
+    Written only by stories.workflow; the note is what staff tell the author.
     """
 
     story = models.ForeignKey(

@@ -16,7 +16,7 @@ from django.utils.http import http_date, parse_http_date
 
 from pagecache import clock as content_clock
 from pagecache import middleware
-from stories import services
+from stories import workflow
 from tests.factories import StoryFactory
 from tests.pages import url_in
 
@@ -124,7 +124,7 @@ def test_publishing_a_story_refreshes_the_list_for_a_returning_reader(
     assert "เรื่องเพิ่งเผยแพร่" not in before.content.decode()
     clock.advance(5)
 
-    services.story_publish(story=draft, by=programme_staff)
+    workflow.story_publish(story=draft, by=programme_staff)
     response = get_settled(client, url, clock)
     returning = client.get(url, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
 

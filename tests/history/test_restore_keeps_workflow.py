@@ -1,6 +1,6 @@
 """Restoring or recovering a story's version brings back its content, never its workflow state.
 
-What the public sees changes only through a workflow step (stories.services): a restored
+What the public sees changes only through a workflow step (stories.workflow): a restored
 version keeps the story's current status, dates, author and featuring; a recovered deleted
 story comes back as a draft.
 """
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from stories import services
+from stories import workflow
 from stories.models import Consent, Story, StoryStatus, StoryTransition
 from tests.admin_forms import form_data
 from tests.factories import PersonFactory, StaffUserFactory, StoryFactory, StoryPersonFactory
@@ -39,7 +39,7 @@ def test_restoring_an_older_version_of_a_published_story_keeps_it_published(admi
         status=StoryStatus.SUBMITTED, published_at=None, title_th="ชื่อเดิม", title_en="Old"
     )
     save_in_admin(admin_client, story)  # the version as submitted
-    services.story_publish(story=story)
+    workflow.story_publish(story=story)
     save_in_admin(admin_client, story, title_th="ชื่อใหม่", title_en="New")
     published = Story.objects.get(pk=story.pk)
     transitions = StoryTransition.objects.count()
@@ -62,7 +62,7 @@ def test_restoring_an_older_version_of_a_published_story_keeps_it_published(admi
 def test_restoring_a_published_version_of_a_draft_keeps_it_a_draft(admin_client, client):
     story = StoryFactory(title_en="Published once")
     save_in_admin(admin_client, story)  # the version as published
-    services.story_unpublish(story=story)
+    workflow.story_unpublish(story=story)
     save_in_admin(admin_client, story, title_en="Rewritten as a draft")
     transitions = StoryTransition.objects.count()
 
@@ -96,7 +96,7 @@ def test_restoring_keeps_the_featuring_author_and_consent_of_today(admin_client,
 def test_the_restore_form_shows_todays_workflow_state_read_only(admin_client):
     story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
     save_in_admin(admin_client, story)
-    services.story_publish(story=story)
+    workflow.story_publish(story=story)
 
     url = reverse("admin:stories_story_revision", args=[story.pk, versions_of(story)[0].pk])
     page = admin_client.get(url)
@@ -123,8 +123,8 @@ def test_a_restore_is_named_in_the_history(admin_client):
 def test_staff_without_publish_permission_cannot_publish_by_restoring(client, admin_client):
     story = StoryFactory(title_en="Was public")
     save_in_admin(admin_client, story)  # the version as published
-    services.story_unpublish(story=story)
-    services.story_submit(story=story, by=None)
+    workflow.story_unpublish(story=story)
+    workflow.story_submit(story=story, by=None)
     editor = StaffUserFactory()
     editor.user_permissions.add(
         *Permission.objects.filter(
@@ -132,7 +132,7 @@ def test_staff_without_publish_permission_cannot_publish_by_restoring(client, ad
             codename__in=["view_story", "change_story", "add_story", "change_storyperson"],
         )
     )
-    assert not services.can_publish(editor)
+    assert not workflow.can_publish(editor)
     client.force_login(editor)
 
     response = restore(client, story, versions_of(story)[0])

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Person
-from stories import services
+from stories import workflow
 from stories.models import Consent, Story, StoryPerson, StoryStatus
 from tests.factories import (
     PersonFactory,
@@ -119,11 +119,11 @@ def test_a_review_link_shows_only_people_who_may_appear_publicly(client, people)
     story = StoryFactory(status=StoryStatus.SUBMITTED)
     StoryPersonFactory(story=story, person=confirmed, consent=Consent.GIVEN)
     StoryPersonFactory(story=story, person=mine, consent=Consent.GIVEN)
-    link = services.review_link_create(story=story, by=None)
+    link = workflow.review_link_create(story=story, by=None)
     client.logout()
 
     html = client.get(
-        reverse("portal:review", args=[services.review_link_token(link)])
+        reverse("portal:review", args=[workflow.review_link_token(link)])
     ).content.decode()
 
     assert confirmed.name_th in html

@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from projects.models import Person
-from stories import services
+from stories import workflow
 from stories.models import Story, StoryStatus
 from tests.factories import (
     CityFactory,
@@ -292,7 +292,7 @@ def test_changes_requested_reopens_the_story_and_shows_the_note(
     client, researcher, programme_staff
 ):
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
-    services.story_request_changes(story=story, by=programme_staff, note="เพิ่มรูปตลาด")
+    workflow.story_request_changes(story=story, by=programme_staff, note="เพิ่มรูปตลาด")
     client.force_login(researcher)
 
     response = client.get(reverse("portal:story_edit", args=[story.pk]))
@@ -306,7 +306,7 @@ def test_the_dashboard_lists_only_my_stories_with_the_latest_note(
 ):
     mine = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher, title_th="ของฉัน")
     StoryFactory(draft=True, author=ResearcherFactory(), title_th="ของคนอื่น")
-    services.story_request_changes(story=mine, by=programme_staff, note="โน้ตล่าสุด")
+    workflow.story_request_changes(story=mine, by=programme_staff, note="โน้ตล่าสุด")
     client.force_login(researcher)
 
     page = client.get(reverse("portal:dashboard")).content.decode()
@@ -317,7 +317,7 @@ def test_the_dashboard_lists_only_my_stories_with_the_latest_note(
 
 def test_the_author_sees_the_history(client, researcher, programme_staff):
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
-    services.story_request_changes(story=story, by=programme_staff, note="ตรวจแล้ว")
+    workflow.story_request_changes(story=story, by=programme_staff, note="ตรวจแล้ว")
     client.force_login(researcher)
 
     response = client.get(reverse("portal:story_detail", args=[story.pk]))
@@ -351,8 +351,8 @@ def test_the_public_page_of_a_draft_stays_hidden_from_its_researcher(client, res
 
 
 def make_link(story, by=None, days=14):
-    link = services.review_link_create(story=story, by=by, days=days)
-    return link, reverse("portal:review", args=[services.review_link_token(link)])
+    link = workflow.review_link_create(story=story, by=by, days=days)
+    return link, reverse("portal:review", args=[workflow.review_link_token(link)])
 
 
 def test_a_review_link_shows_the_story_to_anyone_holding_it(client):
@@ -369,7 +369,7 @@ def test_a_review_link_shows_the_story_to_anyone_holding_it(client):
 def test_a_revoked_review_link_is_dead(client):
     link, url = make_link(StoryFactory(draft=True))
 
-    services.review_link_revoke(link=link)
+    workflow.review_link_revoke(link=link)
 
     assert client.get(url).status_code == 404
 
@@ -378,7 +378,7 @@ def test_a_review_link_dies_when_the_story_is_published(client):
     story = StoryFactory(status=StoryStatus.SUBMITTED)
     _link, url = make_link(story)
 
-    services.story_publish(story=story)
+    workflow.story_publish(story=story)
 
     assert client.get(url).status_code == 404
 
@@ -393,14 +393,14 @@ def test_an_expired_review_link_is_dead(client):
 
 def test_a_forged_review_link_is_dead(client):
     link, url = make_link(StoryFactory(draft=True))
-    forged = url.replace(services.review_link_token(link), f"{link.pk + 1}:forged")
+    forged = url.replace(workflow.review_link_token(link), f"{link.pk + 1}:forged")
 
     assert client.get(forged).status_code == 404
 
 
 def test_no_review_link_for_a_published_story():
-    with pytest.raises(services.IllegalTransition):
-        services.review_link_create(story=StoryFactory(), by=None)
+    with pytest.raises(workflow.IllegalTransition):
+        workflow.review_link_create(story=StoryFactory(), by=None)
 
 
 def test_the_author_revokes_a_review_link_from_the_portal(client, researcher):
@@ -431,7 +431,7 @@ def test_the_dashboard_costs_the_same_queries_for_few_or_many_stories(
 ):
     def add(n):
         for story in StoryFactory.create_batch(n, status=StoryStatus.SUBMITTED, author=researcher):
-            services.story_request_changes(story=story, by=programme_staff, note="แก้ไข")
+            workflow.story_request_changes(story=story, by=programme_staff, note="แก้ไข")
 
     client.force_login(researcher)
     add(3)

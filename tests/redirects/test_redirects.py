@@ -79,3 +79,12 @@ def test_an_unknown_address_is_still_a_404(client):
 def test_a_redirect_cannot_point_to_another_site():
     assert normalize_path("//evil.example/") == "/evil.example/"
     assert normalize_path("https://evil.example/x") == "/x/"
+
+
+def test_the_models_whose_address_holds_a_slug_declare_it():
+    from cities.models import City
+    from core.content import content_models
+    from projects.models import Person, ResearchProject
+    from stories.models import Story
+
+    assert set(content_models(redirects_old_slugs=True)) == {City, Person, ResearchProject, Story}

@@ -6,7 +6,7 @@ from cities.models import City
 from search.models import SearchDocument
 from search.query import Query, search_documents
 from stories.models import Story
-from stories.services import stories_unpublish, story_publish
+from stories.workflow import stories_unpublish, story_publish
 from tests.factories import CityFactory, PersonFactory, ProgrammeMembershipFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from stories import services
+from stories import workflow
 from stories.models import StoryStatus
 from tests.factories import ProgrammeStaffFactory, StoryFactory, UserProfileFactory
 
@@ -29,7 +29,7 @@ def test_submitting_tells_every_programme_staff_member(researcher, run_on_commit
     staff = ProgrammeStaffFactory.create_batch(2)
     story = StoryFactory(draft=True, author=researcher)
 
-    run_on_commit(services.story_submit, story=story, by=researcher)
+    run_on_commit(workflow.story_submit, story=story, by=researcher)
 
     assert sorted(message.to[0] for message in mail.outbox) == sorted(s.email for s in staff)
     assert story.title_th in mail.outbox[0].subject
@@ -41,7 +41,7 @@ def test_staff_are_told_in_their_own_language(researcher, run_on_commit):
     UserProfileFactory(user=english_reader, language="en")
     story = StoryFactory(draft=True, author=researcher, title_en="Market day")
 
-    run_on_commit(services.story_submit, story=story, by=researcher)
+    run_on_commit(workflow.story_submit, story=story, by=researcher)
 
     assert mail.outbox[0].subject == "Submitted for review: Market day"
 
@@ -52,7 +52,7 @@ def test_requesting_changes_tells_the_author_with_the_note(
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
 
     run_on_commit(
-        services.story_request_changes, story=story, by=programme_staff, note="เพิ่มชื่อผู้ให้สัมภาษณ์"
+        workflow.story_request_changes, story=story, by=programme_staff, note="เพิ่มชื่อผู้ให้สัมภาษณ์"
     )
 
     assert [message.to for message in mail.outbox] == [[researcher.email]]
@@ -64,7 +64,7 @@ def test_a_thai_author_is_written_to_in_thai(researcher, programme_staff, run_on
     UserProfileFactory(user=researcher, language="th")
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
 
-    run_on_commit(services.story_publish, story=story, by=programme_staff)
+    run_on_commit(workflow.story_publish, story=story, by=programme_staff)
 
     assert mail.outbox[0].subject.startswith("เผยแพร่แล้ว")
 
@@ -73,7 +73,7 @@ def test_an_english_author_gets_english_links(researcher, programme_staff, run_o
     UserProfileFactory(user=researcher, language="en")
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
 
-    run_on_commit(services.story_publish, story=story, by=programme_staff)
+    run_on_commit(workflow.story_publish, story=story, by=programme_staff)
 
     assert mail.outbox[0].subject.startswith("Published: ")
     assert f"/en/stories/{story.slug}/" in mail.outbox[0].body
@@ -86,7 +86,7 @@ def test_scheduling_tells_the_author_when_it_will_appear(
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher, published_at=None)
 
     run_on_commit(
-        services.story_schedule,
+        workflow.story_schedule,
         story=story,
         by=programme_staff,
         at=timezone.now() + datetime.timedelta(days=3),
@@ -99,8 +99,8 @@ def test_no_email_leaves_when_the_transition_is_refused(researcher, run_on_commi
     ProgrammeStaffFactory()
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher)
 
-    with pytest.raises(services.IllegalTransition):
-        run_on_commit(services.story_submit, story=story, by=researcher)
+    with pytest.raises(workflow.IllegalTransition):
+        run_on_commit(workflow.story_submit, story=story, by=researcher)
 
     assert mail.outbox == []
 
@@ -108,7 +108,7 @@ def test_no_email_leaves_when_the_transition_is_refused(researcher, run_on_commi
 def test_unpublishing_sends_no_email(researcher, programme_staff, run_on_commit):
     story = StoryFactory(author=researcher)
 
-    run_on_commit(services.story_unpublish, story=story, by=programme_staff)
+    run_on_commit(workflow.story_unpublish, story=story, by=programme_staff)
 
     assert mail.outbox == []
 
@@ -124,7 +124,7 @@ def test_the_scheduled_date_has_the_year_of_the_authors_language(
     story = StoryFactory(status=StoryStatus.SUBMITTED, author=researcher, published_at=None)
 
     run_on_commit(
-        services.story_schedule,
+        workflow.story_schedule,
         story=story,
         by=programme_staff,
         at=datetime.datetime(2099, 10, 25, 2, 30, tzinfo=datetime.UTC),

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from stories import services
+from stories import workflow
 from stories.models import Consent, StoryStatus
 from tests.factories import PersonFactory, StoryFactory, StoryPersonFactory
 
@@ -41,11 +41,11 @@ def submitted_story_featuring(consent, is_published=True):
 
 
 def publish(story):
-    return services.story_publish(story=story)
+    return workflow.story_publish(story=story)
 
 
 def schedule(story):
-    return services.story_schedule(story=story, at=tomorrow())
+    return workflow.story_schedule(story=story, at=tomorrow())
 
 
 @pytest.mark.parametrize("state", NOT_CLEARED.values(), ids=NOT_CLEARED.keys())
@@ -53,7 +53,7 @@ def schedule(story):
 def test_the_service_refuses_a_story_featuring_someone_not_cleared(state, action):
     story, person = submitted_story_featuring(**state)
 
-    with pytest.raises(services.FeaturedPeopleNotCleared) as refusal:
+    with pytest.raises(workflow.FeaturedPeopleNotCleared) as refusal:
         action(story)
 
     message = " ".join(refusal.value.messages)
@@ -68,7 +68,7 @@ def test_the_refusal_speaks_english_to_english_staff():
     story, _person = submitted_story_featuring(Consent.REFUSED)
 
     with translation.override("en"):
-        with pytest.raises(services.FeaturedPeopleNotCleared) as refusal:
+        with pytest.raises(workflow.FeaturedPeopleNotCleared) as refusal:
             publish(story)
         message = " ".join(refusal.value.messages)
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
-from stories import services
+from stories import workflow
 from stories.models import Story, StoryStatus, StoryTransition
 from tests.factories import StoryFactory
 
@@ -24,17 +24,17 @@ def story_in(status, **kwargs):
 
 def do(action, story, by):
     if action == "submit":
-        return services.story_submit(story=story, by=by)
+        return workflow.story_submit(story=story, by=by)
     if action == "request_changes":
-        return services.story_request_changes(story=story, by=by, note="Add the date.")
+        return workflow.story_request_changes(story=story, by=by, note="Add the date.")
     if action == "publish":
-        return services.story_publish(story=story, by=by)
+        return workflow.story_publish(story=story, by=by)
     if action == "schedule":
-        return services.story_schedule(story=story, by=by, at=timezone.now() + LATER)
+        return workflow.story_schedule(story=story, by=by, at=timezone.now() + LATER)
     if action == "unpublish":
-        return services.story_unpublish(story=story, by=by)
+        return workflow.story_unpublish(story=story, by=by)
     if action == "archive":
-        return services.story_archive(story=story, by=by)
+        return workflow.story_archive(story=story, by=by)
     raise AssertionError(action)
 
 
@@ -56,7 +56,7 @@ LEGAL = [
 LEGAL_PAIRS = {(action, source) for action, source, _target in LEGAL}
 ILLEGAL = [
     (action, source)
-    for action in services.TRANSITIONS
+    for action in workflow.TRANSITIONS
     for source in S.values
     if (action, source) not in LEGAL_PAIRS
 ]
@@ -78,7 +78,7 @@ def test_legal_transition_moves_the_story_and_records_it(action, source, target,
 def test_illegal_transition_is_refused_with_a_clear_message(action, source, programme_staff):
     story = story_in(source, author=programme_staff)
 
-    with pytest.raises(services.IllegalTransition) as caught:
+    with pytest.raises(workflow.IllegalTransition) as caught:
         do(action, story, programme_staff)
 
     story.refresh_from_db()
@@ -91,8 +91,8 @@ def test_illegal_transition_is_refused_with_a_clear_message(action, source, prog
 def test_an_illegal_transition_names_the_status_in_the_readers_language(programme_staff):
     story = story_in(S.ARCHIVED)
 
-    with pytest.raises(services.IllegalTransition) as caught:
-        services.story_publish(story=story, by=programme_staff)
+    with pytest.raises(workflow.IllegalTransition) as caught:
+        workflow.story_publish(story=story, by=programme_staff)
 
     with translation.override("en"):
         assert caught.value.messages == ["A story that is “Archived” cannot publish it."]
@@ -103,10 +103,10 @@ def test_an_illegal_transition_names_the_status_in_the_readers_language(programm
 def test_the_full_review_round_trip_is_recorded_in_order(researcher, programme_staff):
     story = story_in(S.DRAFT, author=researcher)
 
-    services.story_submit(story=story, by=researcher)
-    services.story_request_changes(story=story, by=programme_staff, note="ใส่วันที่")
-    services.story_submit(story=story, by=researcher)
-    services.story_publish(story=story, by=programme_staff)
+    workflow.story_submit(story=story, by=researcher)
+    workflow.story_request_changes(story=story, by=programme_staff, note="ใส่วันที่")
+    workflow.story_submit(story=story, by=researcher)
+    workflow.story_publish(story=story, by=programme_staff)
 
     steps = list(story.transitions.order_by("created_at", "pk"))
     assert [(s.from_status, s.to_status) for s in steps] == [
@@ -123,7 +123,7 @@ def test_requesting_changes_needs_a_note(programme_staff):
     story = story_in(S.SUBMITTED)
 
     with pytest.raises(ValidationError) as caught:
-        services.story_request_changes(story=story, by=programme_staff, note="  ")
+        workflow.story_request_changes(story=story, by=programme_staff, note="  ")
 
     assert "note" in caught.value.message_dict
     story.refresh_from_db()
@@ -145,21 +145,21 @@ def test_a_researcher_cannot_submit_someone_elses_story(researcher):
     story = story_in(S.DRAFT)
 
     with pytest.raises(PermissionDenied):
-        services.story_submit(story=story, by=researcher)
+        workflow.story_submit(story=story, by=researcher)
 
 
 def test_staff_without_the_publish_permission_cannot_publish(staff_user):
     story = story_in(S.SUBMITTED)
 
     with pytest.raises(PermissionDenied):
-        services.story_publish(story=story, by=staff_user)
+        workflow.story_publish(story=story, by=staff_user)
 
 
 def test_scheduling_hides_the_story_until_its_moment(programme_staff):
     story = story_in(S.SUBMITTED)
     at = timezone.now() + LATER
 
-    services.story_schedule(story=story, by=programme_staff, at=at)
+    workflow.story_schedule(story=story, by=programme_staff, at=at)
 
     story.refresh_from_db()
     assert story.status == S.PUBLISHED
@@ -170,7 +170,7 @@ def test_scheduling_hides_the_story_until_its_moment(programme_staff):
 
 def test_a_scheduled_story_appears_by_itself_when_its_moment_passes(programme_staff):
     story = story_in(S.SUBMITTED)
-    services.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
+    workflow.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
 
     Story.objects.filter(pk=story.pk).update(published_at=timezone.now())
 
@@ -181,7 +181,7 @@ def test_scheduling_in_the_past_is_refused(programme_staff):
     story = story_in(S.SUBMITTED)
 
     with pytest.raises(ValidationError) as caught:
-        services.story_schedule(
+        workflow.story_schedule(
             story=story, by=programme_staff, at=timezone.now() - datetime.timedelta(hours=1)
         )
 
@@ -190,10 +190,10 @@ def test_scheduling_in_the_past_is_refused(programme_staff):
 
 def test_a_scheduled_story_can_be_rescheduled(programme_staff):
     story = story_in(S.DRAFT)
-    services.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
+    workflow.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
     later_still = timezone.now() + 2 * LATER
 
-    services.story_schedule(story=story, by=programme_staff, at=later_still)
+    workflow.story_schedule(story=story, by=programme_staff, at=later_still)
 
     story.refresh_from_db()
     assert story.published_at == later_still
@@ -202,15 +202,15 @@ def test_a_scheduled_story_can_be_rescheduled(programme_staff):
 def test_a_public_story_cannot_be_scheduled_without_unpublishing(programme_staff):
     story = story_in(S.PUBLISHED)
 
-    with pytest.raises(services.IllegalTransition):
-        services.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
+    with pytest.raises(workflow.IllegalTransition):
+        workflow.story_schedule(story=story, by=programme_staff, at=timezone.now() + LATER)
 
 
 def test_bulk_publish_skips_stories_whose_status_forbids_it(programme_staff):
     movable = story_in(S.SUBMITTED)
     archived = story_in(S.ARCHIVED)
 
-    count = services.stories_publish(stories=Story.objects.all(), by=programme_staff)
+    count = workflow.stories_publish(stories=Story.objects.all(), by=programme_staff)
 
     assert count == 1
     archived.refresh_from_db()
@@ -224,7 +224,7 @@ def test_a_transition_runs_full_clean_and_refuses_an_invalid_story(programme_sta
     story.refresh_from_db()
 
     with pytest.raises(ValidationError):
-        services.story_publish(story=story, by=programme_staff)
+        workflow.story_publish(story=story, by=programme_staff)
 
     story.refresh_from_db()
     assert story.status == S.SUBMITTED

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from stories.models import Story, StoryStatus
-from stories.services import stories_publish, stories_unpublish, story_publish
+from stories.workflow import stories_publish, stories_unpublish, story_publish
 from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
