@@ -119,8 +119,6 @@ class City(TranslationStatusMixin, TimestampedModel):
         blank=True,
         help_text=_("Describe the picture for people who cannot see it. Required with an image."),
     )
-    # A link to its page is shared with this picture, cropped (seo.share_images).
-    share_image_field = "hero_image"
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -154,6 +152,7 @@ class City(TranslationStatusMixin, TimestampedModel):
     content_role = ContentRole(
         search_kind="city",
         search_dependents=("stories", "projects", "people"),
+        share_image="hero_image",
         redirects_old_slugs=True,
     )
 

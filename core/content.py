@@ -45,6 +45,8 @@ class ContentRole:
     # It may be published for later: `objects.scheduled(after=moment)` are the published ones
     # that appear after `moment`, at their `published_at`, without any save.
     scheduled: bool = False
+    # The image field its page is shared with (cropped to a share image), if any.
+    share_image: str = ""
     # Its address holds its `slug`: a changed slug leaves a permanent redirect from the old one.
     redirects_old_slugs: bool = False
 

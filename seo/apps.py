@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_save
 
 
@@ -9,11 +9,12 @@ class SeoConfig(AppConfig):
     name = "seo"
 
     def ready(self):
-        from seo.share_images import make_share_image_on_save
+        from core.content import content_models
+        from seo.share_images import make_share_image_on_save, share_image_field
 
-        # A model whose pages are shared with a picture names its image field.
-        for model in apps.get_models():
-            if getattr(model, "share_image_field", None):
+        # A content model whose pages are shared with a picture declares its image field.
+        for model in content_models():
+            if share_image_field(model):
                 post_save.connect(
                     make_share_image_on_save,
                     sender=model,

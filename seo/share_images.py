@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 
+from core.content import content_role
 from core.renditions import UNREADABLE, UNREADABLE_ERRORS, UNREADABLE_RETRY_SECONDS, cropped_jpeg
 
 logger = logging.getLogger(__name__)
@@ -27,19 +28,25 @@ DEFAULT_SHARE_IMAGE = "img/share-default.png"
 MADE = "made"
 
 
+def share_image_field(obj_or_model):
+    """The name of the image field a content model's pages are shared with, or ""."""
+    role = content_role(obj_or_model) if obj_or_model is not None else None
+    return role.share_image if role else ""
+
+
 def _rendition_name(obj):
-    source = getattr(obj, obj.share_image_field).name
+    source = getattr(obj, share_image_field(obj)).name
     digest = hashlib.sha256(source.encode()).hexdigest()[:12]
     return f"share/{obj._meta.model_name}/{obj.pk}-{digest}.jpg"
 
 
 def share_rendition(obj):
     """The media-relative path of the 1200×630 rendition of the image the object's model
-    names as its `share_image_field`, made if missing.
+    declares as its share image (`ContentRole.share_image`), made if missing.
 
     Returns None when the object has no such image or its file cannot be read.
     """
-    field_name = getattr(obj, "share_image_field", None)
+    field_name = share_image_field(obj)
     image = getattr(obj, field_name) if field_name else None
     if not image:
         return None
@@ -74,6 +81,6 @@ def share_image_url(obj):
 
 def make_share_image_on_save(sender, instance, **kwargs):
     """post_save: make the share rendition when the object has an image, so no reader waits."""
-    if getattr(instance, instance.share_image_field):
+    if getattr(instance, share_image_field(instance)):
         cache.delete(f"share-image:{_rendition_name(instance)}")  # try afresh
         share_rendition(instance)

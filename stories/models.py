@@ -140,8 +140,6 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
         blank=True,
         help_text=_("Describe the picture for people who cannot see it. Required with an image."),
     )
-    # A link to its page is shared with this picture, cropped (seo.share_images).
-    share_image_field = "hero_image"
     hero_image_caption = models.CharField(_("hero image caption"), max_length=400, blank=True)
     hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
     city = models.ForeignKey(
@@ -204,7 +202,11 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     translation_check_fields = ("title", "excerpt", "body")
 
     content_role = ContentRole(
-        search_kind="story", taggable=True, scheduled=True, redirects_old_slugs=True
+        search_kind="story",
+        taggable=True,
+        scheduled=True,
+        share_image="hero_image",
+        redirects_old_slugs=True,
     )
 
     class Meta:

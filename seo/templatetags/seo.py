@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from seo import metadata
-from seo.share_images import SHARE_SIZE, share_image_url
+from seo.share_images import SHARE_SIZE, share_image_field, share_image_url
 
 register = template.Library()
 
@@ -57,7 +57,7 @@ def seo_head(context):
     )
     model = obj._meta.model_name if obj is not None else ""
 
-    image_source = obj if getattr(obj, "share_image_field", None) else None
+    image_source = obj if share_image_field(obj) else None
     image = metadata.absolute(request, share_image_url(image_source))
     image_alt = metadata.text(image_source, "hero_image_alt") if image_source else ""
 
