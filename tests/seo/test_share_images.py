@@ -1,5 +1,3 @@
-
-
 def test_cities_and_stories_declare_the_picture_their_pages_are_shared_with():
     from cities.models import City
     from core.content import content_models
