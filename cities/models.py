@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.content import ContentRole
+from core.content import ContentRole, SearchFields
 from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
@@ -151,6 +151,12 @@ class City(TranslationStatusMixin, TimestampedModel):
     # Its name and publication show in its stories', projects' and people's search text.
     content_role = ContentRole(
         search_kind="city",
+        # A city is found by the programmes it took part in (Learning City, CIAP).
+        search_fields=SearchFields(
+            title=("name",),
+            excerpt=("province", "research_area", "summary"),
+            body=("body", "programmes__name", "programmes__short_name"),
+        ),
         search_dependents=("stories", "projects", "people"),
         share_image="hero_image",
         redirects_old_slugs=True,

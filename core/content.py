@@ -3,7 +3,12 @@
 A model is content when it declares so next to its fields, with a class attribute:
 
     class Story(models.Model):
-        content_role = ContentRole(search_kind="story", taggable=True, scheduled=True)
+        content_role = ContentRole(
+            search_kind="story",
+            search_fields=SearchFields(title=("title",), excerpt=("excerpt",), body=("body",)),
+            taggable=True,
+            scheduled=True,
+        )
 
 Whatever readers see (the page cache, the search index) reads these declarations; no
 infrastructure app lists another app's models.
@@ -31,11 +36,38 @@ SAVED, DELETED, LINKED, UPDATED = "saved", "deleted", "linked", "updated"
 
 
 @dataclass(frozen=True)
+class SearchFields:
+    """The translated fields readers find a model's objects by, from the most telling.
+
+    A field is named as the model names it (`title`, for `title_th` and `title_en`), or through
+    a many-to-many relation, like `programmes__name`: the names of its programmes, in their
+    order. A result is titled with its first `title` field in the page language, unless its
+    model has a `search_title(language)` method, returning the title and its language.
+    """
+
+    title: tuple
+    excerpt: tuple = ()
+    body: tuple = ()
+    # Those of its fields that hold HTML: their text is indexed without the markup.
+    html: tuple = ()
+    # Relations its search documents read besides their fields (its title, whether it is
+    # public), selected with it when many are indexed.
+    select_related: tuple = ()
+
+    def relations(self):
+        """The many-to-many relations its fields are read through."""
+        paths = (*self.title, *self.excerpt, *self.body)
+        return tuple(dict.fromkeys(path.split("__")[0] for path in paths if "__" in path))
+
+
+@dataclass(frozen=True)
 class ContentRole:
     """How a content model takes part in what readers see."""
 
     # Its kind of search result (search.models.ResultKind), if readers can search for it.
     search_kind: str = ""
+    # What of it readers search, if they can.
+    search_fields: SearchFields | None = None
     # A relation whose search text includes this object's (a city is found by its programmes).
     search_text_of: str = ""
     # Relations whose search text includes this object's (a city's name shows in its stories).
@@ -43,7 +75,8 @@ class ContentRole:
     # It has tags (`tags`), and a tag is public while a published one of these has it.
     taggable: bool = False
     # It may be published for later: `objects.scheduled(after=moment)` are the published ones
-    # that appear after `moment`, at their `published_at`, without any save.
+    # that appear after `moment`, at their `published_at`, without any save; until then it
+    # `is_public_when_due`, not yet `is_public`.
     scheduled: bool = False
     # The image field its page is shared with (cropped to a share image), if any.
     share_image: str = ""

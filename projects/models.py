@@ -3,12 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City, Programme
-from core.content import ContentRole
+from core.content import ContentRole, SearchFields
 from core.dates import YEAR_VALIDATORS
 from core.i18n import TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
@@ -93,7 +94,13 @@ class Person(TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("name", "role", "affiliation")
 
-    content_role = ContentRole(search_kind="person", redirects_old_slugs=True)
+    content_role = ContentRole(
+        search_kind="person",
+        search_fields=SearchFields(
+            title=("honorific", "name"), excerpt=("role", "affiliation"), body=("bio",)
+        ),
+        redirects_old_slugs=True,
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -112,6 +119,11 @@ class Person(TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("projects:person_detail", kwargs={"slug": self.slug})
+
+    def search_title(self, language):
+        """Its full name in `language`, and the language of the name."""
+        with translation.override(language):
+            return self.full_name, translated(self, "name", language).language
 
     @property
     def is_public(self):
@@ -228,7 +240,17 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     translation_check_fields = ("title", "summary", "institution")
 
-    content_role = ContentRole(search_kind="project", taggable=True, redirects_old_slugs=True)
+    content_role = ContentRole(
+        search_kind="project",
+        search_fields=SearchFields(
+            title=("title",),
+            excerpt=("summary",),
+            body=("institution", "body"),
+            select_related=("city",),
+        ),
+        taggable=True,
+        redirects_old_slugs=True,
+    )
 
     class Meta:
         verbose_name = _("research project")
@@ -261,6 +283,12 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def search_title(self, language):
+        """Its title in `language` (its number and city when untitled), and the title's
+        language."""
+        with translation.override(language):
+            return self.display_title, translated(self, "title", language).language
 
     @property
     def is_public(self):

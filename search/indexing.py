@@ -1,12 +1,17 @@
-"""Writing search documents: what text of each kind of object is searchable, and how.
+"""Writing search documents of the content models that declare what readers search.
+
+A model is searchable when its `content_role` (core.content.ContentRole) has a `search_kind`
+and `search_fields`: which translated fields are a result's title, excerpt and body. Nothing
+here names a model or a kind. A scheduled model's objects are indexed as public once published
+(`is_public_when_due`) and hidden by their `published_at` until it comes.
 
 `index_object(obj)` rewrites the object's rows (one per language); `rebuild()` rewrites all.
 On PostgreSQL the tsvector is computed by the database from the segmented words, in the same
 statement for one row or for all of them, so bulk paths and `save()` produce the same vectors.
 """
 
-from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
@@ -25,75 +30,11 @@ VECTOR = (
 )
 
 
-@dataclass
-class Fields:
-    """Which translated fields of an object are its title, excerpt and body."""
-
-    title: tuple
-    excerpt: tuple
-    body: tuple
-    html: tuple = ()
-    # Text from related objects that readers expect to find the object by, per language.
-    related: object = None
-
-
-def _city_programmes(city, language, exact):
-    """A city is found by the programmes it took part in (Learning City, CIAP)."""
-    return " ".join(
-        text
-        for programme in city.programmes.all()
-        for text in (
-            _translated_text(programme, "name", language, exact),
-            _translated_text(programme, "short_name", language, exact),
-        )
-        if text
-    )
-
-
-def _translated_text(obj, name, language, exact):
-    if exact:
-        return getattr(obj, f"{name}_{language}", "") or ""
-    return translated(obj, name, language).text
-
-
-# How each kind of result is indexed: its text fields, whether it is public (the model's own
-# predicate; a scheduled story is indexed as public and hidden by its date until it is due),
-# its date.
-INDEXING = {
-    ResultKind.STORY: (
-        Fields(("title",), ("excerpt",), ("body",), html=("body",)),
-        lambda story: story.is_public_when_due,
-        lambda story: story.published_at,
-    ),
-    ResultKind.CITY: (
-        Fields(
-            ("name",),
-            ("province", "research_area", "summary"),
-            ("body",),
-            related=_city_programmes,
-        ),
-        lambda city: city.is_public,
-        lambda city: None,
-    ),
-    ResultKind.PROJECT: (
-        Fields(("title",), ("summary",), ("institution", "body")),
-        lambda project: project.is_public,
-        lambda project: None,
-    ),
-    ResultKind.PERSON: (
-        Fields(("honorific", "name"), ("role", "affiliation"), ("bio",)),
-        lambda person: person.is_public,
-        lambda person: None,
-    ),
-}
-
-
 @cache
 def registry():
-    """{kind: (model, fields, is_public, published_at)} of the content models that declare a
-    `search_kind` (core.content.ContentRole), in the order of INDEXING."""
+    """{kind: model} of the searchable content models, in the order of ResultKind."""
     models = {kind_of(model): model for model in content_models()}
-    return {kind: (models[kind], *INDEXING[kind]) for kind in INDEXING if kind in models}
+    return {kind: models[kind] for kind in ResultKind if kind in models}
 
 
 def kind_of(model):
@@ -103,25 +44,36 @@ def kind_of(model):
     return ResultKind(role.search_kind)
 
 
-def _field_text(obj, fields, field_names, language, exact=False):
+def _search_fields(obj):
+    return content_role(type(obj)).search_fields
+
+
+def _translated_text(obj, name, language, exact):
+    if exact:
+        return getattr(obj, f"{name}_{language}", "") or ""
+    return translated(obj, name, language).text
+
+
+def _field_text(obj, paths, language, exact=False):
     """The text of some fields in one language (falling back per field unless `exact`)."""
-    parts = []
-    for name in field_names:
-        value = _translated_text(obj, name, language, exact)
-        parts.append(thai.plain_text(value) if name in fields.html else value)
-    if field_names is fields.body and fields.related is not None:
-        parts.append(fields.related(obj, language, exact))
-    return " ".join(part for part in parts if part)
+    html = _search_fields(obj).html
+    texts = []
+    # Fields read through a relation are read object by object: a programme's name, then its
+    # short name, then the next programme's.
+    for relation, group in groupby(paths, key=lambda path: path.rpartition("__")[0]):
+        group = list(group)
+        for owner in getattr(obj, relation).all() if relation else [obj]:
+            for path in group:
+                value = _translated_text(owner, path.rpartition("__")[2], language, exact)
+                texts.append(thai.plain_text(value) if path in html else value)
+    return " ".join(text for text in texts if text)
 
 
-def _title(kind, obj, language):
-    if kind == ResultKind.PROJECT:
-        with translation.override(language):
-            return obj.display_title, translated(obj, "title", language).language
-    if kind == ResultKind.PERSON:
-        with translation.override(language):
-            return obj.full_name, translated(obj, "name", language).language
-    value = translated(obj, registry()[kind][1].title[0], language)
+def _title(obj, language):
+    """A result's title in `language`, and the language it is written in."""
+    if hasattr(obj, "search_title"):
+        return obj.search_title(language)
+    value = translated(obj, _search_fields(obj).title[0], language)
     return value.text, value.language
 
 
@@ -131,21 +83,22 @@ def build_documents(kind, obj, segment=thai.segment):
     `segment` is `thai.segment` or a faster equivalent giving the same words (the demo data
     generator remembers the segmentation of the phrases its text is made of).
     """
-    _model, fields, is_public, published_at = registry()[kind]
+    role = content_role(type(obj))
+    fields = role.search_fields
     languages = content_languages()
     raw = {
         language: " ".join(
-            _field_text(obj, fields, names, language, exact=True)
-            for names in (fields.title, fields.excerpt, fields.body)
+            _field_text(obj, paths, language, exact=True)
+            for paths in (fields.title, fields.excerpt, fields.body)
         )
         for language in languages
     }
     haystack = " ".join(" ".join(raw.values()).split()).lower()
     documents = []
     for language in languages:
-        title, title_language = _title(kind, obj, language)
-        excerpt = _field_text(obj, fields, fields.excerpt, language)
-        body = _field_text(obj, fields, fields.body, language)
+        title, title_language = _title(obj, language)
+        excerpt = _field_text(obj, fields.excerpt, language)
+        body = _field_text(obj, fields.body, language)
         others = [raw[other] for other in languages if other != language]
         text_language = language if raw[language].strip() else (title_language or language)
         with translation.override(language):
@@ -165,8 +118,8 @@ def build_documents(kind, obj, segment=thai.segment):
                 words_body=segment(body),
                 words_other=segment(" ".join(others)),
                 haystack=haystack,
-                is_public=bool(is_public(obj)),
-                published_at=published_at(obj),
+                is_public=bool(obj.is_public_when_due if role.scheduled else obj.is_public),
+                published_at=obj.published_at if role.scheduled else None,
             )
         )
     return documents
@@ -217,12 +170,13 @@ def _index_batch(kind, objects, segment=thai.segment):
     return len(objects)
 
 
-def related_querysets(kind, queryset):
-    """Select what the rows of each kind need to build without a query per object."""
-    if kind in (ResultKind.STORY, ResultKind.PROJECT):
-        return queryset.select_related("city")
-    if kind == ResultKind.CITY:
-        return queryset.prefetch_related("programmes")
+def for_indexing(queryset):
+    """The queryset, reading along what its objects' documents need, not a query per object."""
+    fields = content_role(queryset.model).search_fields
+    if fields.select_related:
+        queryset = queryset.select_related(*fields.select_related)
+    if relations := fields.relations():
+        queryset = queryset.prefetch_related(*relations)
     return queryset
 
 
@@ -231,8 +185,8 @@ def rebuild():
     """Rewrite every search document; returns {kind: count}."""
     SearchDocument.objects.all().delete()
     counts = {}
-    for kind, (model, *_rest) in registry().items():
-        queryset = related_querysets(kind, model.objects.order_by("pk"))
+    for kind, model in registry().items():
+        queryset = for_indexing(model.objects.order_by("pk"))
         counts[kind] = index_queryset(kind, queryset)
     return counts
 
@@ -241,4 +195,4 @@ def reindex(queryset):
     """Reindex the objects of a queryset, e.g. after a bulk `update()` that bypassed `save()`."""
     kind = kind_of(queryset.model)
     if kind is not None:
-        index_queryset(kind, related_querysets(kind, queryset.order_by("pk")))
+        index_queryset(kind, for_indexing(queryset.order_by("pk")))

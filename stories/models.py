@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.models import City
-from core.content import ContentRole
+from core.content import ContentRole, SearchFields
 from core.html import sanitize_html
 from core.i18n import TranslationStatusMixin
 from core.images import IMAGE_VALIDATORS
@@ -203,6 +203,13 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
 
     content_role = ContentRole(
         search_kind="story",
+        search_fields=SearchFields(
+            title=("title",),
+            excerpt=("excerpt",),
+            body=("body",),
+            html=("body",),
+            select_related=("city",),
+        ),
         taggable=True,
         scheduled=True,
         share_image="hero_image",

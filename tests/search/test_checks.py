@@ -1,9 +1,10 @@
+from dataclasses import replace
 from unittest import mock
 
 import pytest
 
 from cities.models import City
-from core.content import ContentRole
+from core.content import ContentRole, SearchFields
 from search.checks import check_search_kinds, check_utf8_ctype
 
 
@@ -36,5 +37,27 @@ def test_check_passes_on_the_test_database():
 
 def test_a_search_kind_search_cannot_index_is_an_error(monkeypatch):
     assert check_search_kinds(None) == []
-    monkeypatch.setattr(City, "content_role", ContentRole(search_kind="town"))
+    monkeypatch.setattr(City, "content_role", replace(City.content_role, search_kind="town"))
     assert [error.id for error in check_search_kinds(None)] == ["search.E001"]
+
+
+def test_search_fields_that_name_no_field_are_an_error(monkeypatch):
+    role = City.content_role
+    monkeypatch.setattr(
+        City,
+        "content_role",
+        replace(
+            role,
+            search_fields=SearchFields(
+                title=("nom",), body=("body", "programmes__nom", "region__name"), html=("bio",)
+            ),
+        ),
+    )
+    errors = check_search_kinds(None)
+    assert [error.id for error in errors] == ["search.E002"] * 4
+    assert ["'nom'" in errors[0].msg, "programmes__nom" in errors[1].msg] == [True, True]
+
+
+def test_a_search_kind_needs_search_fields(monkeypatch):
+    monkeypatch.setattr(City, "content_role", ContentRole(search_kind="city"))
+    assert [error.id for error in check_search_kinds(None)] == ["search.E002"]

@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 
 from cities.models import City
 from projects.models import Person, ProjectMember, ResearchProject
-from search.indexing import build_documents, kind_of, related_querysets
+from search.indexing import build_documents, for_indexing, kind_of
 from search.models import SearchDocument
 from search.query import Query, search_documents
 from stories.models import Story, StoryPerson
@@ -41,7 +41,7 @@ def test_search_documents_are_what_indexing_makes_of_the_same_text(generated):
     """The generator's remembered segmentation gives exactly newmm's words for the text."""
     for model in MODELS:
         kind = kind_of(model)
-        for obj in related_querysets(kind, model.objects.all()):
+        for obj in for_indexing(model.objects.all()):
             for expected in build_documents(kind, obj):
                 stored = SearchDocument.objects.get(
                     kind=kind, object_id=obj.pk, language=expected.language

@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw
 from cities.models import City, Programme, ProgrammeMembership, Region
 from projects.models import Person, ProjectMember, ProjectStatus, ResearchProject
 from search.demo_text import HONORIFICS, TOPICAL, DemoText
-from search.indexing import build_documents, index_queryset, related_querysets, update_vectors
+from search.indexing import build_documents, for_indexing, index_queryset, update_vectors
 from search.models import ResultKind, SearchDocument
 from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
 from tags.models import Tag, TaggedItem
@@ -452,7 +452,7 @@ class Command(BaseCommand):
 
     def _index(self, kind, model, objects):
         """Search documents of objects just created, built by search.indexing in bulk."""
-        queryset = related_querysets(kind, model.objects.filter(pk__in=[obj.pk for obj in objects]))
+        queryset = for_indexing(model.objects.filter(pk__in=[obj.pk for obj in objects]))
         index_queryset(kind, queryset.order_by("pk"), batch_size=BATCH, segment=self.text.segment)
 
     @contextmanager
