@@ -23,7 +23,7 @@ researcher). Each page is a key (`public/en/story`, `admin/stories.Story/change`
 address is derived from the data, so a URL rename shows as a diff, not a lost page. Each page
 is requested twice and the second answer kept, after emptying the cache before each, so the
 query count is the steady state of a warm process with an empty shared cache (the figure
-tests/core/test_query_budgets.py measures) and does not depend on the order of pages.
+tests/test_query_budgets.py measures) and does not depend on the order of pages.
 
 What is fixed or normalised so that two runs on the same code give identical bytes:
 - The clock: `django.utils.timezone.now` returns 2026-01-15 10:00 Bangkok time during the

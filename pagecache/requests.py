@@ -1,7 +1,7 @@
 """Whether a request or its response may be shared with other readers.
 
 Two answers need what Django keeps private (checked against Django 5.2; the tests in
-tests/core/test_pagecache.py fail if it changes): whether the page read a CSRF token
+tests/pagecache/test_pagecache.py fail if it changes): whether the page read a CSRF token
 (`used_csrf`), and whether messages wait to be shown (`has_messages`).
 """
 

@@ -19,14 +19,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
 WECITIZENS_MAP_TILE_URL = ""
 # --- Page cache ---
-# Off for the suite, so query counts measure the views; tests/core/test_pagecache.py
+# Off for the suite, so query counts measure the views; tests/pagecache/test_pagecache.py
 # turns it on. Each test starts with an empty cache.
 WECITIZENS_PAGE_CACHE = False
 # Off too, so whether a page has a date does not depend on how fast a test runs;
-# tests/core/test_last_modified.py turns it on.
+# tests/pagecache/test_last_modified.py turns it on.
 WECITIZENS_LAST_MODIFIED = False
 # --- Read replica ---
-# A `replica` alias that mirrors the test database, so tests/core/test_db_routers.py can
+# A `replica` alias that mirrors the test database, so tests/pagecache/test_db_routers.py can
 # turn the router on and see on which connection each query ran. The router is off for the
 # rest of the suite, whatever the environment says.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -4,7 +4,7 @@ a request carries; without it (development, tests) they follow the request, as b
 
 import pytest
 
-from tests.core.test_settings import deploy_check
+from tests.config.test_settings import deploy_check
 from tests.factories import PersonFactory, StoryFactory, StoryPersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ test database. So `CaptureQueriesContext(connections["replica"])` records exactl
 the router sent to the replica alias, and the default connection's log those sent to the
 primary; the tests assert on both. The data must be committed for the second connection to see
 it on PostgreSQL, as with a real replica, hence transactional tests. That the alias points at
-the replica's own server in a deployment is checked on the settings (test_settings.py).
+the replica's own server in a deployment is checked on the settings
+(tests/config/test_settings.py).
 """
 
 import time

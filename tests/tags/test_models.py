@@ -1,0 +1,55 @@
+import re
+
+import pytest
+
+from tags.models import Tag
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+ASCII_SLUG = re.compile(r"^[-a-z0-9_]+$")
+
+
+def test_thai_tags_differing_only_in_tone_marks_get_distinct_ascii_slugs():
+    story = StoryFactory()
+
+    story.tags.add("ข่าว", "ข้าว", "ขาว")
+
+    slugs = list(Tag.objects.values_list("slug", flat=True))
+    assert len(slugs) == 3
+    assert len(set(slugs)) == 3
+    assert all(ASCII_SLUG.match(slug) for slug in slugs), slugs
+
+
+def test_thai_tag_slug_is_the_same_every_time_the_tag_is_created():
+    first = Tag.objects.create(name="ข้าว")
+    first_slug = first.slug
+    first.delete()
+
+    assert Tag.objects.create(name="ข้าว").slug == first_slug
+
+
+def test_english_tag_keeps_a_readable_slug():
+    assert Tag.objects.create(name="Smart City").slug == "smart-city"
+
+
+def test_mixed_language_tag_slug_starts_with_its_latin_words():
+    tag = Tag.objects.create(name="Smart City เมืองอัจฉริยะ")
+
+    assert tag.slug.startswith("smart-city-")
+    assert ASCII_SLUG.match(tag.slug)
+
+
+def test_adding_a_tag_again_reuses_it():
+    first, second = StoryFactory.create_batch(2)
+
+    first.tags.add("ข่าว")
+    second.tags.add("ข่าว")
+
+    assert Tag.objects.filter(name="ข่าว").count() == 1
+
+
+def test_tag_url_uses_its_slug():
+    tag = Tag.objects.create(name="ขาว")
+
+    assert tag.get_absolute_url() == f"/tags/{tag.slug}/"
