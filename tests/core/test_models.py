@@ -92,3 +92,15 @@ def test_saving_content_under_english_keeps_the_thai_text():
     city.refresh_from_db()
 
     assert (city.name_th, city.name_en) == (f"เมือง{COMPOSED}", "")
+
+
+def test_loading_content_from_a_backup_normalises_its_text():
+    from django.core import serializers
+
+    city = CityFactory(name_th="ยะลา")
+    backup = serializers.serialize("json", [city]).replace("ยะลา", f"เมือง{DECOMPOSED}")
+    for obj in serializers.deserialize("json", backup):
+        obj.save()
+    city.refresh_from_db()
+
+    assert city.name_th == f"เมือง{COMPOSED}"
