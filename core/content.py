@@ -18,13 +18,20 @@ writes reach it on their own: saves, deletes (also cascaded ones and `QuerySet.d
 never call `Model.delete()`) and many-to-many links, through Django's model signals. Writes
 that bypass those signals (`QuerySet.update()`) call `content_changed()`.
 Loading fixtures (`raw` saves) changes nothing; staff rebuild the index after it.
+
+Content's text is stored normalised (`core.thai.normalize_text`): every save of a content model,
+raw ones included, normalises its text fields, in both languages, first. `QuerySet.update()`
+and `bulk_create()` store what they are given.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
+
+from core.thai import normalize_text
 
 # Sent with sender=the content model and:
 #   change: SAVED, DELETED, LINKED (a many-to-many link) or UPDATED (a bulk update);
@@ -132,6 +139,21 @@ def _send(model, objects, change):
     )
 
 
+def _normalize_text_fields(sender, instance, **kwargs):
+    """Store the instance's text normalised: every CharField and TextField, rich text included.
+
+    Reads and writes the stored values themselves, not modeltranslation's `title` that stands
+    for the page language's `title_th` or `title_en`.
+    """
+    if content_role(sender) is None:
+        return
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = instance.__dict__.get(field.attname)
+            if isinstance(value, str):
+                instance.__dict__[field.attname] = normalize_text(value)
+
+
 def _saved(sender, instance, raw=False, **kwargs):
     if not raw and content_role(sender) is not None:
         _send(sender, instance, SAVED)
@@ -154,6 +176,7 @@ def _linked(sender, instance, action, model, **kwargs):
 
 
 def connect_model_signals():
+    pre_save.connect(_normalize_text_fields, dispatch_uid="content-text-normalised")
     post_save.connect(_saved, dispatch_uid="content-saved")
     post_delete.connect(_deleted, dispatch_uid="content-deleted")
     m2m_changed.connect(_linked, dispatch_uid="content-linked")

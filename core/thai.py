@@ -6,6 +6,7 @@ its dictionary loads on first use (~0.5 s), so long-running processes call `prel
 """
 
 import html
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -60,10 +61,25 @@ def plain_text(value):
     return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
+# Sara am typed as nikhahit + sara aa, possibly with a tone mark between them: it looks the
+# same as sara am (U+0E33) but is not found by a search for it. NFC keeps both forms.
+DECOMPOSED_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+
+
+def normalize_text(value):
+    """`value` in the one form text is stored and searched in: NFC, with sara am composed.
+
+    Changes nothing else: whitespace, markup and a lone nikhahit are kept as they are.
+    """
+    if not value:
+        return value
+    return DECOMPOSED_SARA_AM.sub("\\1\u0e33", unicodedata.normalize("NFC", value))
+
+
 def normalize_query(value):
-    """A query made safe to search: NUL and control characters removed, spaces collapsed."""
+    """A query made safe to search: normalised, control characters removed, spaces collapsed."""
     value = "".join(char for char in value if unicodedata.category(char) != "Cc")
-    return " ".join(value.split())
+    return " ".join(normalize_text(value).split())
 
 
 def _cluster_safe(text, end):

@@ -48,3 +48,59 @@ def test_order_by_name_under_thai_uses_thai_alphabetical_order():
         names = [city.name_th for city in City.objects.order_by_name()]
 
     assert names == ["กา", "เกม", "ขนม"]
+
+
+# Thai text is stored normalised, whatever the keyboard or source produced
+
+DECOMPOSED = "ผู้อ\u0e4d\u0e32นวยการ"  # sara am as nikhahit + sara aa
+COMPOSED = "ผู้อำนวยการ"
+
+
+def test_saving_content_normalises_every_text_field_in_both_languages():
+    from tests.factories import StoryFactory
+
+    story = StoryFactory(
+        title_th=f"{DECOMPOSED}เมือง",
+        title_en=f"Director {DECOMPOSED}",
+        excerpt_th=DECOMPOSED,
+        body_th=f"<p>น\u0e49\u0e4d\u0e32 {DECOMPOSED}</p>",
+    )
+    story.refresh_from_db()
+
+    assert story.title_th == f"{COMPOSED}เมือง"
+    assert story.title_en == f"Director {COMPOSED}"
+    assert story.excerpt_th == COMPOSED
+    assert story.body_th == f"<p>น้ำ {COMPOSED}</p>"
+
+
+def test_editing_content_normalises_the_edited_text():
+    city = CityFactory()
+
+    city.name_th = f"เมือง{DECOMPOSED}"
+    city.save()
+    city.refresh_from_db()
+
+    assert city.name_th == f"เมือง{COMPOSED}"
+
+
+def test_saving_content_under_english_keeps_the_thai_text():
+    city = CityFactory(name_th="ยะลา", name_en="")
+
+    with translation.override("en"):
+        city.name_th = f"เมือง{DECOMPOSED}"
+        city.save()
+    city.refresh_from_db()
+
+    assert (city.name_th, city.name_en) == (f"เมือง{COMPOSED}", "")
+
+
+def test_loading_content_from_a_backup_normalises_its_text():
+    from django.core import serializers
+
+    city = CityFactory(name_th="ยะลา")
+    backup = serializers.serialize("json", [city]).replace("ยะลา", f"เมือง{DECOMPOSED}")
+    for obj in serializers.deserialize("json", backup):
+        obj.save()
+    city.refresh_from_db()
+
+    assert city.name_th == f"เมือง{COMPOSED}"

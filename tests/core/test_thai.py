@@ -151,3 +151,44 @@ def test_window_cuts_where_segmenting_the_whole_contexts_would(paragraph, size):
     for start in range(0, len(paragraph) - 4, 7):
         expected = _window_segmenting_whole_contexts(paragraph, start, start + 4, size)
         assert thai.window(paragraph, start, start + 4, size) == expected, start
+
+
+# Normalising: one form for text that looks the same
+
+DECOMPOSED_SARA_AM = "\u0e4d\u0e32"  # nikhahit + sara aa, as typed on some keyboards
+SARA_AM = "\u0e33"
+
+
+def test_normalize_text_composes_sara_am():
+    assert thai.normalize_text("ผู้อ\u0e4d\u0e32นวยการ") == "ผู้อำนวยการ"
+
+
+@pytest.mark.parametrize("tone", ["\u0e48", "\u0e49", "\u0e4a", "\u0e4b"])
+def test_normalize_text_composes_sara_am_around_a_tone_mark(tone):
+    composed = f"น{tone}{SARA_AM}"
+
+    assert thai.normalize_text(f"น\u0e4d{tone}\u0e32") == composed
+    assert thai.normalize_text(f"น{tone}{DECOMPOSED_SARA_AM}") == composed
+
+
+def test_normalize_text_leaves_composed_text_and_whitespace_alone():
+    text = "<p>น้ำท่วม  เมือง\n\tอำนาจเจริญ</p>"
+
+    assert thai.normalize_text(text) == text
+
+
+def test_normalize_text_applies_nfc():
+    assert thai.normalize_text("Cafe\u0301") == "Café"
+
+
+def test_normalize_text_leaves_a_lone_nikhahit():
+    assert thai.normalize_text("\u0e4d") == "\u0e4d"
+
+
+def test_normalize_text_passes_empty_values_through():
+    assert thai.normalize_text("") == ""
+    assert thai.normalize_text(None) is None
+
+
+def test_normalize_query_composes_sara_am():
+    assert thai.normalize_query(" ผู้อ\u0e4d\u0e32นวยการ\x00 ") == "ผู้อำนวยการ"

@@ -4,6 +4,7 @@ from django.db import connection
 
 from search.models import ResultKind
 from search.query import Query, find, highlight, search_documents, snippet
+from stories.models import Story
 from tests.factories import CityFactory, PersonFactory, StoryFactory
 from tests.pages import url_in
 
@@ -91,6 +92,25 @@ def test_search_finds_a_word_that_segmentation_keeps_inside_a_compound():
     story = StoryFactory(excerpt_th="ศูนย์การเรียนรู้ของชุมชน")
 
     assert results("เรียนรู้") == [("story", story.pk)]
+
+
+def test_a_query_with_decomposed_sara_am_finds_the_composed_text():
+    story = StoryFactory(excerpt_th="ผศ. ดร.ชัญญรินทร์ สมพร รองผู้อำนวยการสำนัก")
+
+    assert results("ผู้อ\u0e4d\u0e32นวยการ") == [("story", story.pk)]
+
+
+def test_text_entered_with_decomposed_sara_am_is_found_by_the_composed_query():
+    story = StoryFactory(excerpt_th="รองผู้อ\u0e4d\u0e32นวยการส\u0e4d\u0e32นัก")
+
+    assert results("ผู้อำนวยการ") == [("story", story.pk)]
+    assert results("สำนัก") == [("story", story.pk)]
+
+
+def test_seed_search_for_director_finds_the_story_that_names_her(seed):
+    story = Story.objects.get(slug="conversation-with-chanyarin-somporn")
+
+    assert ("story", story.pk) in results("ผู้อำนวยการ")
 
 
 def test_search_needs_every_word_of_a_multi_word_query():

@@ -175,3 +175,48 @@ def test_every_seeded_page_renders(client, loaded, language):
 
 def _slugs(model):
     return model.objects.values_list("slug", flat=True)
+
+
+# Thai text of the seed is stored in one form
+
+
+def stored_texts():
+    for model in ALL_MODELS:
+        text_fields = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if field.get_internal_type() in {"CharField", "TextField"}
+        ]
+        if not text_fields:
+            continue
+        for row in model.objects.values_list(*text_fields):
+            yield from (value for value in row if value)
+
+
+def test_the_seed_is_stored_with_sara_am_composed(loaded):
+    texts = list(stored_texts())
+
+    assert not [text for text in texts if "\u0e4d\u0e32" in text]
+    assert any("ผู้อำนวยการ" in text for text in texts)
+
+
+def test_a_seed_with_decomposed_sara_am_loads_composed_and_refreshes_to_nothing(tmp_path):
+    seed = json.loads(SEED_PATH.read_text(encoding="utf-8"))
+    seed["stories"][0]["title_th"] = "ผู้อ\u0e4d\u0e32นวยการเมือง"
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(seed, ensure_ascii=False), encoding="utf-8")
+
+    load(path=str(path))
+    before = snapshot()
+    output = load(path=str(path), refresh=True)
+
+    assert Story.objects.get(slug=seed["stories"][0]["slug"]).title_th == "ผู้อำนวยการเมือง"
+    assert "0 updated" in output
+    assert snapshot() == before
+
+
+def test_the_seed_has_its_source_typos_corrected():
+    text = SEED_PATH.read_text(encoding="utf-8")
+
+    assert "สรุปทเรียน" not in text and "บูรณการ" not in text
+    assert "สรุปบทเรียน" in text and "บูรณาการ" in text

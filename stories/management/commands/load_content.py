@@ -3,6 +3,8 @@
 Idempotent: objects are matched by slug and only created when missing, so running it again
 changes nothing, and edits staff made in the admin are never overwritten. `--refresh`
 rewrites the fields the seed gives (for when the seed file itself is corrected).
+The seed's text is normalised as it is read, as saving would, so `--refresh` compares like
+with like.
 """
 
 import json
@@ -12,11 +14,20 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cities.models import City, Programme, ProgrammeMembership
+from core.thai import normalize_text
 from projects.models import Person, ProjectMember, ResearchProject
 from stories.models import Story, StoryPerson, StoryStatus
 
 SEED_PATH = Path(__file__).resolve().parents[2] / "content" / "seed.json"
 LEARNING_CITY = "learning-city"
+
+
+def normalized(item):
+    """A seed object with its text normalised (json calls it for each object, innermost first)."""
+    return {
+        key: normalize_text(value) if isinstance(value, str) else value
+        for key, value in item.items()
+    }
 
 
 class Command(BaseCommand):
@@ -31,7 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--path", default=str(SEED_PATH), help="Seed file to load.")
 
     def handle(self, *args, **options):
-        seed = json.loads(Path(options["path"]).read_text(encoding="utf-8"))
+        seed = json.loads(Path(options["path"]).read_text(encoding="utf-8"), object_hook=normalized)
         self.refresh = options["refresh"]
         self.created = self.updated = 0
         with transaction.atomic():
