@@ -107,7 +107,7 @@ class StoryHistoryAdminMixin(HistoryAdminMixin):
 
     restored_comment = _(
         "Restored the content of the version saved on %(datetime)s; the status, dates, "
-        "featuring and author were kept."
+        "place on the home page, author and featured people were kept."
     )
     recovered_comment = _(
         "Recovered after deletion from the version saved on %(datetime)s, as a draft."

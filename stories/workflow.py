@@ -246,14 +246,21 @@ WORKFLOW_FIELDS = ("status", "published_at", "is_featured", "author")
 
 
 def story_workflow_state(*, story: Story) -> dict:
-    """What a restored version of this story must keep: its workflow fields and, for each
-    person featured today, the consent recorded for them."""
+    """What a restored version of this story must keep: its workflow fields and whom it
+    features today, with the order and consent recorded for each of them.
+
+    Featuring decides who appears publicly (StoryPersonQuerySet.public), so a restore must not
+    bring back a person removed since that version, nor drop one featured since."""
     return {
         "fields": {
             field: getattr(story, story._meta.get_field(field).attname) for field in WORKFLOW_FIELDS
         },
-        "consents": {
-            feature.person_id: (feature.consent, feature.consent_note)
+        "featuring": {
+            feature.person_id: {
+                "order": feature.order,
+                "consent": feature.consent,
+                "consent_note": feature.consent_note,
+            }
             for feature in story.featured_people.all()
         },
     }
@@ -265,9 +272,11 @@ def story_workflow_state_keep(*, story_id, state: dict) -> None:
         Story._meta.get_field(field).attname: value for field, value in state["fields"].items()
     }
     Story.objects.filter(pk=story_id).update(**attnames)
-    for person_id, (consent, note) in state["consents"].items():
-        StoryPerson.objects.filter(story_id=story_id, person_id=person_id).update(
-            consent=consent, consent_note=note
+    featuring = state["featuring"]
+    StoryPerson.objects.filter(story_id=story_id).exclude(person_id__in=featuring).delete()
+    for person_id, values in featuring.items():
+        StoryPerson.objects.update_or_create(
+            story_id=story_id, person_id=person_id, defaults=values
         )
 
 

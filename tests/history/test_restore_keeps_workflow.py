@@ -1,7 +1,7 @@
 """Restoring or recovering a story's version brings back its content, never its workflow state.
 
 What the public sees changes only through a workflow step (stories.workflow): a restored
-version keeps the story's current status, dates, author and featuring; a recovered deleted
+version keeps the story's current status, dates, author and featured people; a recovered deleted
 story comes back as a draft.
 """
 
@@ -102,7 +102,7 @@ def test_the_restore_form_shows_todays_workflow_state_read_only(admin_client):
     page = admin_client.get(url)
     fields = form_data(page, "story_form")
 
-    assert "สถานะ วันที่เผยแพร่ การแนะนำบนหน้าแรก และผู้เขียนของเรื่องจะคงเดิม" in page.content.decode()
+    assert "ผู้เขียน และบุคคลในเรื่องพร้อมความยินยอมจะคงเดิม" in page.content.decode()
 
     assert "published_at_0" not in fields
     assert "is_featured" not in fields
@@ -171,3 +171,35 @@ def test_a_recovered_deleted_story_comes_back_as_a_draft(admin_client, client):
         StoryStatus.DRAFT,
     )
     assert mail.outbox == []
+
+
+def test_restoring_does_not_bring_back_a_person_removed_since(admin_client, client):
+    story = StoryFactory(title_en="With a guest")
+    guest = PersonFactory(name_th="ผู้ร่วมที่ถูกถอดออก")
+    feature = StoryPersonFactory(story=story, person=guest, consent=Consent.GIVEN)
+    save_in_admin(admin_client, story)  # the version that featured the guest
+    feature.delete()
+    save_in_admin(admin_client, story, title_en="Without the guest")
+
+    response = restore(admin_client, story, versions_of(story)[0])
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.title_en == "With a guest"
+    assert not story.featured_people.exists()
+    assert "ผู้ร่วมที่ถูกถอดออก" not in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_restoring_keeps_a_person_featured_since_that_version(admin_client):
+    story = StoryFactory(title_en="Alone")
+    save_in_admin(admin_client, story)  # the version without anyone featured
+    newcomer = PersonFactory()
+    StoryPersonFactory(story=story, person=newcomer, consent=Consent.UNKNOWN, order=3)
+    save_in_admin(admin_client, story, title_en="With a newcomer")
+
+    restore(admin_client, story, versions_of(story)[0])
+
+    story.refresh_from_db()
+    assert story.title_en == "Alone"
+    [feature] = story.featured_people.all()
+    assert (feature.person, feature.consent, feature.order) == (newcomer, Consent.UNKNOWN, 3)
