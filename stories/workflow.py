@@ -250,13 +250,16 @@ def story_workflow_state(*, story: Story) -> dict:
     features today, with the order and consent recorded for each of them.
 
     Featuring decides who appears publicly (StoryPersonQuerySet.public), so a restore must not
-    bring back a person removed since that version, nor drop one featured since."""
+    bring back a person removed since that version, nor drop one featured since. Each featuring
+    keeps its primary key: the restore form's inline rows name it, and the revert behind that
+    form deletes the rows its version did not have."""
     return {
         "fields": {
             field: getattr(story, story._meta.get_field(field).attname) for field in WORKFLOW_FIELDS
         },
         "featuring": {
             feature.person_id: {
+                "pk": feature.pk,
                 "order": feature.order,
                 "consent": feature.consent,
                 "consent_note": feature.consent_note,
@@ -274,9 +277,11 @@ def story_workflow_state_keep(*, story_id, state: dict) -> None:
     Story.objects.filter(pk=story_id).update(**attnames)
     featuring = state["featuring"]
     StoryPerson.objects.filter(story_id=story_id).exclude(person_id__in=featuring).delete()
-    for person_id, values in featuring.items():
+    for person_id, kept in featuring.items():
+        pk, values = kept["pk"], {k: v for k, v in kept.items() if k != "pk"}
+        StoryPerson.objects.filter(story_id=story_id, person_id=person_id).exclude(pk=pk).delete()
         StoryPerson.objects.update_or_create(
-            story_id=story_id, person_id=person_id, defaults=values
+            pk=pk, defaults={"story_id": story_id, "person_id": person_id, **values}
         )
 
 
