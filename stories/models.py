@@ -434,3 +434,27 @@ class ReviewLink(models.Model):
             and self.story.status != StoryStatus.PUBLISHED
             and self.story.status != StoryStatus.ARCHIVED
         )
+
+
+class SeedRecord(models.Model):
+    """What `load_content` last wrote to the fields of one object of the seed.
+
+    A later load brings a field up to date with the seed only while it still holds what was
+    loaded: a field staff changed in the admin since is kept. Values are kept as short hashes;
+    the record tells whether a field changed, not what it held.
+    """
+
+    model = models.CharField(_("model"), max_length=100)
+    key = models.CharField(_("seed key"), max_length=300, help_text=_("How the seed finds it."))
+    fields = models.JSONField(_("loaded fields"), default=dict)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("seed record")
+        verbose_name_plural = _("seed records")
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="seed_record_once_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.key}"

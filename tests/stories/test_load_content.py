@@ -8,7 +8,7 @@ from django.core.management import call_command
 from cities.models import City, CityLink, Programme, ProgrammeMembership
 from projects.models import Person, ProjectMember, ResearchProject
 from stories.management.commands.load_content import SEED_PATH
-from stories.models import Story, StoryPerson
+from stories.models import SeedRecord, Story, StoryPerson
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,50 @@ def test_fields_the_seed_does_not_give_stay_empty(loaded):
     untitled = ResearchProject.objects.filter(programme__slug="learning-city")
 
     assert not any(project.title_th or project.title_en for project in untitled)
-    assert not any(person.name_en for person in Person.objects.all())
+    assert not any(person.photo for person in Person.objects.all())
+
+
+def test_people_have_romanised_english_names_and_honorifics(loaded):
+    names = {person.slug: (person.honorific_en, person.name_en) for person in Person.objects.all()}
+
+    assert names == {
+        "chanyarin-somporn": ("Asst. Prof. Dr.", "Chanyarin Somporn"),
+        "banchong-khositchiranan": ("Mr.", "Banchong Khositchiranan"),
+    }
+
+
+def test_every_english_field_of_the_seed_is_free_of_thai_script():
+    def english_texts(value, key=""):
+        if isinstance(value, dict):
+            for name, item in value.items():
+                yield from english_texts(item, name)
+        elif isinstance(value, list):
+            for item in value:
+                yield from english_texts(item, key)
+        elif key.endswith("_en") and value:
+            yield value
+
+    texts = list(english_texts(SEED))
+
+    assert texts
+    assert [text for text in texts if any("\u0e00" <= char <= "\u0e7f" for char in text)] == []
+
+
+def test_every_story_opening_has_its_english_title_and_excerpt(loaded):
+    stories = Story.objects.all()
+
+    assert all(story.title_en and story.excerpt_en for story in stories)
+    assert len(stories) == 6
+
+
+def test_the_roi_et_project_has_its_formal_title_from_the_source(loaded):
+    project = ResearchProject.objects.get(slug="roi-et-smart-livable-city")
+
+    # The source quotes it in a post that is cut off after ทันสมัย: the ellipsis says so.
+    assert project.title_th == (
+        "โครงการเทศบาลเมืองร้อยเอ็ด ร้อยเอ็ดคนดี เชื่อมโยงโครงข่ายเศรษฐกิจ ด้วยการเดินบนความปลอดภัยและทันสมัย…"
+    )
+    assert project.title_en.startswith("Roi Et Town Municipality project")
 
 
 def test_seeded_content_is_public(loaded):
@@ -220,3 +263,83 @@ def test_the_seed_has_its_source_typos_corrected():
 
     assert "สรุปทเรียน" not in text and "บูรณการ" not in text
     assert "สรุปบทเรียน" in text and "บูรณาการ" in text
+
+
+# Loading again: the seed's corrections arrive, staff's changes stay
+
+
+def seed_with(tmp_path, change):
+    seed = json.loads(SEED_PATH.read_text(encoding="utf-8"))
+    change(seed)
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(seed, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def corrected_chiang_mai(seed):
+    seed["cities"][0]["research_area_en"] = "Chiang Mai old city"
+    seed["cities"][0]["name_en"] = "Chiang Mai (corrected)"
+
+
+def test_a_corrected_seed_updates_the_fields_staff_left_alone(loaded, tmp_path):
+    output = load(path=seed_with(tmp_path, corrected_chiang_mai))
+
+    city = City.objects.get(slug="chiang-mai")
+    assert (city.name_en, city.research_area_en) == (
+        "Chiang Mai (corrected)",
+        "Chiang Mai old city",
+    )
+    assert "0 created, 1 updated, staff changes kept: 0" in output
+
+
+def test_a_corrected_seed_keeps_what_staff_changed_in_the_admin(loaded, tmp_path):
+    city = City.objects.get(slug="chiang-mai")
+    city.name_en = "Chiang Mai, Rose of the North"
+    city.save()
+
+    output = load(path=seed_with(tmp_path, corrected_chiang_mai))
+
+    city.refresh_from_db()
+    assert city.name_en == "Chiang Mai, Rose of the North"
+    assert city.research_area_en == "Chiang Mai old city"
+    assert "staff changes kept: 1" in output
+
+
+def test_a_field_staff_changed_stays_theirs_through_later_loads(loaded, tmp_path):
+    Person.objects.filter(slug="chanyarin-somporn").update(name_en="Chanyarin S.")
+
+    load()
+    load(path=seed_with(tmp_path, lambda seed: seed["people"][0].update(name_en="C. Somporn")))
+
+    assert Person.objects.get(slug="chanyarin-somporn").name_en == "Chanyarin S."
+
+
+def test_a_field_staff_set_back_to_the_loaded_value_follows_the_seed_again(loaded, tmp_path):
+    person = Person.objects.get(slug="chanyarin-somporn")
+    Person.objects.filter(pk=person.pk).update(name_en="Chanyarin S.")
+    load()
+    Person.objects.filter(pk=person.pk).update(name_en=person.name_en)
+
+    load(path=seed_with(tmp_path, lambda seed: seed["people"][0].update(name_en="C. Somporn")))
+
+    assert Person.objects.get(pk=person.pk).name_en == "C. Somporn"
+
+
+def test_a_database_loaded_before_records_were_kept_gets_empty_fields_filled(loaded):
+    SeedRecord.objects.all().delete()
+    Story.objects.update(excerpt_en="")
+    Person.objects.filter(slug="banchong-khositchiranan").update(name_en="Banchong K.")
+
+    output = load()
+
+    assert all(story.excerpt_en for story in Story.objects.all())
+    assert Person.objects.get(slug="banchong-khositchiranan").name_en == "Banchong K."
+    assert "staff changes kept: 1" in output
+
+
+def test_refresh_overwrites_what_staff_changed(loaded):
+    Person.objects.filter(slug="chanyarin-somporn").update(name_en="Chanyarin S.")
+
+    load(refresh=True)
+
+    assert Person.objects.get(slug="chanyarin-somporn").name_en == "Chanyarin Somporn"

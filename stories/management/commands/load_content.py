@@ -1,13 +1,18 @@
 """Load the real WeCitizens content (stories/content/seed.json) into the database.
 
-Idempotent: objects are matched by slug and only created when missing, so running it again
-changes nothing, and edits staff made in the admin are never overwritten. `--refresh`
-rewrites the fields the seed gives (for when the seed file itself is corrected).
-The seed's text is normalised as it is read, as saving would, so `--refresh` compares like
+Safe to run again: objects are matched by slug (or what identifies them), created when
+missing, and a field of an existing object is brought up to date with the seed only while it
+still holds what the last load wrote (`SeedRecord`): a field staff changed in the admin since
+is kept. A field with no record yet (a database loaded before records were kept) is filled
+when empty and otherwise kept. Running it again on an unchanged seed changes nothing.
+`--refresh` rewrites every field the seed gives, staff changes included.
+The seed's text is normalised as it is read, as saving would, so the comparisons compare like
 with like.
 """
 
+import hashlib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -16,7 +21,7 @@ from django.db import transaction
 from cities.models import City, Programme, ProgrammeMembership
 from core.thai import normalize_text
 from projects.models import Person, ProjectMember, ResearchProject
-from stories.models import Story, StoryPerson, StoryStatus
+from stories.models import SeedRecord, Story, StoryPerson, StoryStatus
 
 SEED_PATH = Path(__file__).resolve().parents[2] / "content" / "seed.json"
 LEARNING_CITY = "learning-city"
@@ -30,8 +35,31 @@ def normalized(item):
     }
 
 
+def comparable(field, value):
+    """A field's value as the database holds it: a related object's key, a Decimal's digits."""
+    if field.is_relation:
+        return getattr(value, "pk", value)
+    value = field.to_python(value)
+    return str(value.normalize()) if isinstance(value, Decimal) else value
+
+
+def fingerprint(value):
+    encoded = json.dumps(value, default=str, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def seed_key(lookup):
+    """How the seed finds an object, as text: "slug=roi-et", "city=roi-et&programme=ciap"."""
+    return "&".join(
+        f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(lookup.items())
+    )
+
+
 class Command(BaseCommand):
-    help = "Load the WeCitizens cities, programmes, projects, people and stories (idempotent)."
+    help = (
+        "Load the WeCitizens cities, programmes, projects, people and stories; a field staff "
+        "changed since the last load is kept."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -44,12 +72,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed = json.loads(Path(options["path"]).read_text(encoding="utf-8"), object_hook=normalized)
         self.refresh = options["refresh"]
-        self.created = self.updated = 0
+        self.created = self.updated = self.kept = 0
         with transaction.atomic():
+            self.records = {
+                (record.model, record.key): record for record in SeedRecord.objects.all()
+            }
             self.load(seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"WeCitizens content: {self.created} created, {self.updated} updated, "
+                f"staff changes kept: {self.kept}, "
                 f"{City.objects.count()} cities, {ResearchProject.objects.count()} projects, "
                 f"{Story.objects.count()} stories."
             )
@@ -57,28 +89,58 @@ class Command(BaseCommand):
 
     def upsert(self, model, lookup, values):
         obj = model.objects.filter(**lookup).first()
+        record_key = (model._meta.label, seed_key(lookup))
+        record = self.records.get(record_key)
+        loaded = dict(record.fields) if record else {}
+        seed = {name: self.fingerprints(model, name, value) for name, value in values.items()}
         if obj is None:
             obj = model(**lookup, **values)
             obj.full_clean(validate_unique=False, validate_constraints=False)
             obj.save()
             self.created += 1
+            self.remember(record_key, record, {n: pair[0] for n, pair in seed.items()})
             return obj, True
-        if self.refresh:
-            changed = {k: v for k, v in values.items() if self.differs(obj, k, v)}
-            if changed:
-                for key, value in changed.items():
-                    setattr(obj, key, value)
-                obj.save()
-                self.updated += 1
+        changed = {}
+        for name, value in values.items():
+            stored, stored_is_empty = self.fingerprints(model, name, self.stored(obj, name))
+            if stored == seed[name][0]:
+                loaded[name] = stored
+            elif self.refresh or (loaded[name] == stored if name in loaded else stored_is_empty):
+                changed[name] = value
+                loaded[name] = seed[name][0]
+            else:
+                self.kept += 1
+        if changed:
+            for name, value in changed.items():
+                setattr(obj, name, value)
+            obj.save()
+            self.updated += 1
+        if record is None or loaded != record.fields:
+            self.remember(record_key, record, loaded)
         return obj, False
 
     @staticmethod
-    def differs(obj, name, seed_value):
-        """Compare as the database would: the seed gives coordinates as strings, not Decimals."""
+    def stored(obj, name):
         field = obj._meta.get_field(name)
-        if not field.is_relation:
-            seed_value = field.to_python(seed_value)
-        return getattr(obj, name) != seed_value
+        return getattr(obj, field.attname)
+
+    @staticmethod
+    def fingerprints(model, name, value):
+        """The value's fingerprint as the database would hold it, and whether it is empty."""
+        field = model._meta.get_field(name)
+        value = comparable(field, value)
+        return fingerprint(value), value in (None, "")
+
+    def remember(self, record_key, record, fields):
+        """Record the fingerprints of what the seed last wrote (or found) in the object."""
+        if record is None:
+            model, key = record_key
+            self.records[record_key] = SeedRecord.objects.create(
+                model=model, key=key, fields=fields
+            )
+        else:
+            record.fields = fields
+            record.save(update_fields=["fields", "loaded_at"])
 
     def load(self, seed):
         programmes = {}
