@@ -156,6 +156,7 @@ class City(TranslationStatusMixin, TimestampedModel):
             title=("name",),
             excerpt=("province", "research_area", "summary"),
             body=("body", "programmes__name", "programmes__short_name"),
+            names=("name", "province", "research_area"),
         ),
         search_dependents=("stories", "projects", "people"),
         share_image="hero_image",

@@ -57,6 +57,9 @@ class SearchFields:
     body: tuple = ()
     # Those of its fields that hold HTML: their text is indexed without the markup.
     html: tuple = ()
+    # The fields holding names readers may type in Latin letters (a city's research area, for
+    # Hat Yai); its `title` fields when empty.
+    names: tuple = ()
     # Relations its search documents read besides their fields (its title, whether it is
     # public), selected with it when many are indexed.
     select_related: tuple = ()

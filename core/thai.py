@@ -51,6 +51,26 @@ def words(text):
     return [token.lower() for token in tokens(text) if is_word(token)]
 
 
+THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+
+
+@lru_cache(maxsize=8192)
+def _romanized(word):
+    from pythainlp.transliterate import romanize
+
+    return romanize(word, engine="royin")
+
+
+def romanize_words(text):
+    """The words of `text` in Latin letters, lower-cased: Thai words romanised by PyThaiNLP's
+    rules of the Royal Thai General System, other words as they are.
+
+    The rules guess at silent and doubled letters (หาดใหญ่ comes out "athain", บรรจง "batng"):
+    good for matching spellings loosely, not for showing.
+    """
+    return [_romanized(word) if THAI_LETTER.search(word) else word for word in words(text)]
+
+
 def segment(text):
     """`text` as space-separated lower-case words: what PostgreSQL's `simple` parser can index."""
     return " ".join(words(text))

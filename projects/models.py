@@ -97,7 +97,10 @@ class Person(TranslationStatusMixin, TimestampedModel):
     content_role = ContentRole(
         search_kind="person",
         search_fields=SearchFields(
-            title=("honorific", "name"), excerpt=("role", "affiliation"), body=("bio",)
+            title=("honorific", "name"),
+            excerpt=("role", "affiliation"),
+            body=("bio",),
+            names=("name",),
         ),
         redirects_old_slugs=True,
     )

@@ -20,6 +20,7 @@ from django.utils import translation
 from core import thai
 from core.content import content_models, content_role
 from core.i18n import content_languages, translated
+from search import spellings
 from search.models import ResultKind, SearchDocument
 
 VECTOR = (
@@ -94,6 +95,10 @@ def build_documents(kind, obj, segment=thai.segment):
         for language in languages
     }
     haystack = " ".join(" ".join(raw.values()).split()).lower()
+    latin_spellings = spellings.document_keys(
+        _field_text(obj, fields.names or fields.title, language, exact=True)
+        for language in languages
+    )
     documents = []
     for language in languages:
         title, title_language = _title(obj, language)
@@ -118,6 +123,7 @@ def build_documents(kind, obj, segment=thai.segment):
                 words_body=segment(body),
                 words_other=segment(" ".join(others)),
                 haystack=haystack,
+                latin_spellings=latin_spellings,
                 is_public=bool(obj.is_public_when_due if role.scheduled else obj.is_public),
                 published_at=obj.published_at if role.scheduled else None,
             )

@@ -48,6 +48,9 @@ class SearchDocument(models.Model):
     # Lower-cased raw text of both languages, for a trigram-indexed LIKE: finds words that
     # segmentation kept inside a compound (เรียนรู้ in การเรียนรู้).
     haystack = models.TextField(blank=True)
+    # Keys of the names in both languages as Latin letters spell them (search.spellings):
+    # Kadeejeen and Kad Jeen find กะดีจีน.
+    latin_spellings = models.TextField(blank=True)
     # Computed by PostgreSQL from the words_* columns; NULL on SQLite.
     vector = SearchVectorField(null=True, blank=True)
     is_public = models.BooleanField(_("public"), default=False)
@@ -74,6 +77,12 @@ class SearchDocument(models.Model):
                 GinIndex(
                     fields=["haystack"],
                     name=f"search_doc_trgm_{code}",
+                    opclasses=["gin_trgm_ops"],
+                    condition=Q(language=code),
+                ),
+                GinIndex(
+                    fields=["latin_spellings"],
+                    name=f"search_doc_latin_trgm_{code}",
                     opclasses=["gin_trgm_ops"],
                     condition=Q(language=code),
                 ),

@@ -19,7 +19,7 @@ match, only a bounded candidate set is ranked: the documents whose title contain
 import re
 import unicodedata
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -28,6 +28,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import thai
+from search import spellings
 from search.models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
@@ -53,9 +54,10 @@ class Query:
         self.words = list(dict.fromkeys(thai.words(self.text)))[:MAX_WORDS]
         phrase = self.text.lower()
         self.phrase = phrase if len(phrase) >= MIN_NEEDLE_LENGTH and _has_letters(phrase) else ""
+        self.spelling_keys = spellings.query_keys(self.text)
 
     def __bool__(self):
-        return bool(self.words or self.phrase)
+        return bool(self.words or self.phrase or self.spelling_keys)
 
     @property
     def terms(self):
@@ -69,9 +71,13 @@ def _has_letters(value):
 
 
 def _phrase_condition(query):
-    """The whole query in a document's raw text (both languages, lower-cased): a LIKE, which
-    a trigram GIN index serves on PostgreSQL. None for a query too short for one."""
-    return Q(haystack__contains=query.phrase) if query.phrase else None
+    """The whole query in a document's raw text (both languages, lower-cased), or a name of
+    the document spelt the query's way in Latin letters (search.spellings): LIKEs, which
+    trigram GIN indexes serve on PostgreSQL. None for a query too short for them."""
+    conditions = [Q(latin_spellings__contains=f" {key} ") for key in query.spelling_keys]
+    if query.phrase:
+        conditions.insert(0, Q(haystack__contains=query.phrase))
+    return reduce(or_, conditions) if conditions else None
 
 
 # Best first: the highest `rank`, then the newest; the oldest id first among equals.
@@ -251,8 +257,8 @@ def _postgresql(documents, query):
     condition = Q(pk__in=[])
     if tsquery is not None:
         condition |= Q(vector=tsquery)
-    if query.phrase:
-        condition |= _phrase_condition(query)
+    if (phrase := _phrase_condition(query)) is not None:
+        condition |= phrase
     return _rank(documents.filter(condition), query, tsquery)
 
 
@@ -262,8 +268,8 @@ SIMPLE_WEIGHTS = {"words_title": 1.0, "words_excerpt": 0.4, "words_body": 0.2, "
 
 def _simple(documents, query):
     condition = Q(pk__in=[])
-    if query.phrase:
-        condition |= _phrase_condition(query)
+    if (phrase := _phrase_condition(query)) is not None:
+        condition |= phrase
     if query.words:
         condition |= reduce(and_, (Q(haystack__contains=word) for word in query.words))
     rank = _title_bonus(query)
