@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from cities.models import City, Programme
 from core.content import ContentRole, SearchFields
 from core.dates import YEAR_VALIDATORS
-from core.i18n import TranslationStatusMixin, translated
+from core.i18n import TranslatedText, TranslationStatusMixin, translated
 from core.images import IMAGE_VALIDATORS
 from core.models import NameOrderingQuerySet, TimestampedModel
 from tags.models import TaggedItem, TagLinksMixin
@@ -113,12 +113,21 @@ class Person(TranslationStatusMixin, TimestampedModel):
     def __str__(self):
         return self.full_name
 
+    def name_in(self, language=None):
+        """Its honorific and name as a reader of `language` sees them (TranslatedTexts).
+
+        The honorific is the one written in the language the name is shown in: an English
+        name is never preceded by คุณ, and goes without an honorific when it has no English one.
+        """
+        name = translated(self, "name", language)
+        honorific = getattr(self, f"honorific_{name.language}", "") or ""
+        return TranslatedText(honorific, name.language, name.is_fallback), name
+
     @property
     def full_name(self):
-        honorific = translated(self, "honorific").text
-        name = translated(self, "name").text
+        honorific, name = self.name_in()
         # Thai honorifics are written against the name (ผศ. ดร.ชัญญรินทร์); keep the staff's spacing.
-        return f"{honorific} {name}".strip() if honorific else name
+        return f"{honorific.text} {name.text}".strip() if honorific else name.text
 
     def get_absolute_url(self):
         return reverse("projects:person_detail", kwargs={"slug": self.slug})

@@ -90,9 +90,10 @@ def _place(request, city):
 
 
 def _person(request, person):
-    data = {"@type": "Person", "name": text(person, "name"), "url": _url(request, person)}
-    if text(person, "honorific"):
-        data["honorificPrefix"] = text(person, "honorific")
+    honorific, name = person.name_in()
+    data = {"@type": "Person", "name": name.text, "url": _url(request, person)}
+    if honorific:
+        data["honorificPrefix"] = honorific.text
     if text(person, "role"):
         data["jobTitle"] = text(person, "role")
     if text(person, "affiliation"):

@@ -99,11 +99,12 @@ def project_card(project, heading_level=None, show_city=False):
 @register.simple_tag
 def person_card(person, heading_level=None):
     language = active_content_language()
+    honorific, name = person.name_in(language)
     return {
         "heading_level": heading(heading_level),
         "url": person.get_absolute_url(),
-        "honorific": optional_html(person, "honorific", language),
-        "name": inline_html(translated(person, "name", language)),
+        "honorific": inline_html(honorific) if honorific else None,
+        "name": inline_html(name),
         "role": optional_html(person, "role", language),
         "affiliation": optional_html(person, "affiliation", language),
     }

@@ -33,6 +33,16 @@ def inline_html(value):
 
 
 @register.filter
+def honorific_and_name(person):
+    """A person's honorific and name for inline use, the honorific in the name's language
+    (`Person.name_in`), each wrapped in lang="…" when it fell back."""
+    honorific, name = person.name_in()
+    if honorific:
+        return format_html("{} {}", inline_html(honorific), inline_html(name))
+    return inline_html(name)
+
+
+@register.filter
 def fallback_language(obj, field_name):
     """The language code a field fell back to, or "" when it is in the page's language.
 
