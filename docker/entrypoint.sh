@@ -1,6 +1,6 @@
 #!/bin/sh
 # On every start: bring the database schema up to date, collect static files,
-# load the real content (idempotent: only what is missing is created), start the
+# load the real content (safe to repeat: what staff edited is kept), start the
 # content history, then serve.
 set -e
 python manage.py migrate --noinput
