@@ -35,6 +35,7 @@ QUERIES = [
     "ชาญฉลาด", "การเรียนรู้", "เรียนรู้", "หาดใหญ่", "เทศบาลนครยะลา", "ร้อยเอ็ด",
     "ย่านเมืองเก่า", "นวัตกรรม", "งานวิจัย ชุมชน", "เศรษฐกิจ", "เมือง", "ประชาชน",
     "กระบือ", "สับปะรด", "ตะวันออก", "smart city", "Learning City", "ไม่มีคำนี้แน่นอนเลย",
+    "Roi Et", "Hatyai", "Kad Jeen", "Chanyarin",
 ]  # fmt: skip
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 PAGE = settings.SEARCH_RESULTS_PER_PAGE
