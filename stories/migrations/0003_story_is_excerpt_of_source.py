@@ -29,6 +29,15 @@ class AddFieldInPlaceOnSQLite(migrations.AddField):
         )
 
 
+def mark_openings(apps, schema_editor):
+    """Stories loaded from the seed before this field existed are openings too: like
+    `load_content`, take a story with no body whose text stops at "…" for one."""
+    Story = apps.get_model("stories", "Story")
+    Story.objects.filter(body_th="", body_en="", excerpt_th__endswith="…").update(
+        is_excerpt_of_source=True
+    )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("stories", "0002_story_relations"),
@@ -45,4 +54,5 @@ class Migration(migrations.Migration):
                 verbose_name="opening of the original post",
             ),
         ),
+        migrations.RunPython(mark_openings, migrations.RunPython.noop),
     ]
