@@ -302,6 +302,8 @@ def programme_groups(cities, programmes):
     groups of all of them, each list in the order of its first programme; one query.
 
     `programmes` are all the programmes, already read. Cities in no programme are left out.
+    It reads one row per membership, a few per city: fine for the thousands of cities a
+    programme could ever hold, and no more queries however many there are.
     """
     by_pk = {programme.pk: programme for programme in programmes}
     rank = {programme.pk: position for position, programme in enumerate(programmes)}

@@ -255,8 +255,6 @@ class CityDetailView(PublishedObjectMixin, DetailView):
                 "slug",
                 "number",
                 "city",
-                "start_year",
-                "end_year",
                 "status",
                 "programme__short_name_th",
                 "programme__short_name_en",
@@ -281,7 +279,6 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         )
         programmes = [membership.programme for membership in city.memberships.all()]
         context.update(
-            programmes=programmes,
             contacts=[programme for programme in programmes if programme.has_contact],
             neighbours=neighbours,
             has_more_neighbours=has_more_neighbours,
