@@ -31,6 +31,7 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     list_display = ["name", "short_name", "start_year", "end_year", "city_count"]
     search_fields = ["name_th", "name_en", "short_name_th", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ("short_name_en",)}
+    formfield_overrides = HTTPS_URL_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(city_total=Count("memberships"))

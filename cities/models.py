@@ -1,3 +1,6 @@
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -53,6 +56,22 @@ class Programme(TimestampedModel):
         validators=YEAR_VALIDATORS,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    contact_email = models.EmailField(
+        _("contact e-mail for proposed stories"),
+        blank=True,
+        help_text=_("Where readers write to propose a story about one of the programme's cities."),
+    )
+    contact_url = models.URLField(
+        _("contact page for proposed stories"),
+        max_length=500,
+        blank=True,
+        help_text=_("A form or page where readers propose a story, if there is one."),
+    )
+    contact_text = models.TextField(
+        _("invitation to propose a story"),
+        blank=True,
+        help_text=_("Shown on its cities' pages above the contact, e.g. what a story needs."),
+    )
 
     content_role = ContentRole()
 
@@ -74,6 +93,11 @@ class Programme(TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("cities:city_list") + f"?programme={self.slug}"
+
+    @property
+    def has_contact(self):
+        """Whether readers have a way to propose a story through this programme."""
+        return bool(self.contact_email or self.contact_url)
 
 
 # The columns of a city named with a link to its page, and of a city card
@@ -245,3 +269,60 @@ class CityLink(models.Model):
 
     def __str__(self):
         return self.platform
+
+
+@dataclass
+class ProgrammeGroup:
+    """Cities that took part in the same programmes, counted together.
+
+    The 18 Learning Cities of 2563–2566 BE (the programme and its follow-on) form one group and
+    Roi Et, under CIAP alone, another, so the site never adds them up into one unexplained 19.
+    """
+
+    programmes: tuple
+    count: int = 0
+
+    @property
+    def first(self):
+        return self.programmes[0]
+
+    @property
+    def start_year(self):
+        return min((p.start_year for p in self.programmes if p.start_year), default=None)
+
+    @property
+    def end_year(self):
+        return max((p.end_year for p in self.programmes if p.end_year), default=None)
+
+    def get_absolute_url(self):
+        return self.first.get_absolute_url()
+
+
+def programme_groups(cities, programmes):
+    """{region: [ProgrammeGroup, …]} for `cities` (a queryset), and under the key None the
+    groups of all of them, each list in the order of its first programme; one query.
+
+    `programmes` are all the programmes, already read. Cities in no programme are left out.
+    It reads one row per membership, a few per city: fine for the thousands of cities a
+    programme could ever hold, and no more queries however many there are.
+    """
+    by_pk = {programme.pk: programme for programme in programmes}
+    rank = {programme.pk: position for position, programme in enumerate(programmes)}
+    cities_programmes = defaultdict(set)
+    regions = {}
+    rows = ProgrammeMembership.objects.filter(city__in=cities.order_by().values("pk"))
+    for city, region, programme in rows.order_by().values_list("city", "city__region", "programme"):
+        cities_programmes[city].add(programme)
+        regions[city] = region
+    counts = defaultdict(lambda: defaultdict(int))
+    for city, members in cities_programmes.items():
+        key = tuple(sorted(members, key=rank.__getitem__))
+        counts[None][key] += 1
+        counts[regions[city]][key] += 1
+    return {
+        region: [
+            ProgrammeGroup(tuple(by_pk[pk] for pk in key), total)
+            for key, total in sorted(groups.items(), key=lambda item: rank[item[0][0]])
+        ]
+        for region, groups in counts.items()
+    }

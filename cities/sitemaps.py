@@ -6,17 +6,18 @@ from django.urls import reverse
 
 from cities.models import City
 from core.sitemaps import BilingualSitemap
+from projects.models import ResearchProject
 from stories.models import Story
 
 
 class PageSitemap(BilingualSitemap):
-    """The home page and the two list pages; they change when a story or city does."""
+    """The home page and the list pages; they change when a story, city or project does."""
 
     changefreq = "daily"
     priority = 0.8
 
     def items(self):
-        return ["home", "cities:city_list", "stories:story_list"]
+        return ["home", "cities:city_list", "projects:project_list", "stories:story_list"]
 
     @cached_property
     def paginator(self):
@@ -37,7 +38,7 @@ class PageSitemap(BilingualSitemap):
             .order_by("-updated_at")
             .values_list("updated_at", flat=True)
             .first()
-            for model in (Story, City)
+            for model in (Story, City, ResearchProject)
         ]
         newest = [value for value in newest if value]
         return max(newest) if newest else None

@@ -5,7 +5,7 @@ from cities.models import City, CityLink, Programme
 
 @register(Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
-    fields = ("name", "short_name", "description", "funder", "partners")
+    fields = ("name", "short_name", "description", "funder", "partners", "contact_text")
 
 
 @register(City)

@@ -21,7 +21,14 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cities.maps import MARKER_FIELDS, city_map_data
-from cities.models import CITY_CARD_FIELDS, City, Programme, ProgrammeMembership, Region
+from cities.models import (
+    CITY_CARD_FIELDS,
+    City,
+    Programme,
+    ProgrammeMembership,
+    Region,
+    programme_groups,
+)
 from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows, query_param
 from projects.models import (
     PERSON_LINK_FIELDS,
@@ -44,6 +51,12 @@ class RegionCities:
     label: str
     cities: list = field(default_factory=list)
     total: int = 0
+    programme_groups: list = field(default_factory=list)
+
+    @property
+    def is_mixed(self):
+        """Whether its cities took part in different programmes, so its count is split."""
+        return len(self.programme_groups) > 1
 
     @property
     def has_more(self):
@@ -87,10 +100,16 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stories = Story.objects.published().for_cards().newest_first()
+        # A list: the page reads the first programme before looping over them all.
+        programmes = list(Programme.objects.all())
+        groups = programme_groups(City.objects.published(), programmes)
+        regions = cities_by_region()
+        for region in regions:
+            region.programme_groups = groups.get(region.region, [])
         context.update(
-            # A list: the page reads the first programme before looping over them all.
-            programmes=list(Programme.objects.all()),
-            regions=cities_by_region(),
+            programmes=programmes,
+            programme_groups=groups.get(None, []),
+            regions=regions,
             latest_stories=stories[:6],
             featured_stories=stories.filter(is_featured=True)[:3],
         )
@@ -98,6 +117,7 @@ class HomeView(TemplateView):
 
 
 STORIES_ON_CITY_PAGE = 12
+NEIGHBOURS_ON_CITY_PAGE = 24
 PEOPLE_ON_CITY_PAGE = 24
 CITIES_PER_PAGE = 24
 
@@ -174,9 +194,13 @@ class CityListView(BoundedPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        programmes = list(Programme.objects.all())
         context.update(
             regions=Region.choices,
-            programmes=Programme.objects.all(),
+            programmes=programmes,
+            programme_groups=programme_groups(filtered_cities(self.filters), programmes).get(
+                None, []
+            ),
             selected_region=self.filters["region"],
             selected_programme=self.filters["programme"],
             map_query=urlencode(
@@ -194,10 +218,13 @@ class CityListView(BoundedPaginationMixin, ListView):
 
 
 def city_map(request):
-    """The markers of every city the city list shows with the same filters, as JSON."""
+    """The markers of every city the city list shows with the same filters, as JSON; with
+    `city`, the marker of that one city (its page's map)."""
+    cities = filtered_cities(city_filters(request))
+    if slug := query_param(request, "city"):
+        cities = cities.filter(slug=slug)
     cities = (
-        filtered_cities(city_filters(request))
-        .filter(latitude__isnull=False, longitude__isnull=False)
+        cities.filter(latitude__isnull=False, longitude__isnull=False)
         .only(*MARKER_FIELDS)
         .order_by("pk")
     )
@@ -228,6 +255,7 @@ class CityDetailView(PublishedObjectMixin, DetailView):
                 "slug",
                 "number",
                 "city",
+                "status",
                 "programme__short_name_th",
                 "programme__short_name_en",
                 *related_fields("lead", PERSON_LINK_FIELDS),
@@ -241,7 +269,20 @@ class CityDetailView(PublishedObjectMixin, DetailView):
         stories, has_more_stories = first_rows(
             city_stories.for_cards().newest_first(), STORIES_ON_CITY_PAGE
         )
+        neighbours, has_more_neighbours = first_rows(
+            City.objects.published()
+            .filter(region=city.region)
+            .exclude(pk=city.pk)
+            .for_cards()
+            .order_by_name(),
+            NEIGHBOURS_ON_CITY_PAGE,
+        )
+        programmes = [membership.programme for membership in city.memberships.all()]
         context.update(
+            contacts=[programme for programme in programmes if programme.has_contact],
+            neighbours=neighbours,
+            has_more_neighbours=has_more_neighbours,
+            map_query=urlencode({"city": city.slug}) if city.latitude is not None else "",
             projects=projects,
             people=people,
             has_more_people=has_more_people,

@@ -28,13 +28,15 @@ class NameOrderingQuerySet(models.QuerySet):
     def order_by_name(self):
         return self.order_by(*self.name_ordering())
 
-    def name_ordering(self):
-        """The ORDER BY expressions of `order_by_name`, e.g. for a window function."""
-        thai = f"{self.name_field}_th"
+    def name_ordering(self, relation=""):
+        """The ORDER BY expressions of `order_by_name`, e.g. for a window function; with
+        `relation` ("city__"), those of the related object, to order another model by it."""
+        thai = f"{relation}{self.name_field}_th"
+        pk = models.F(f"{relation}pk").asc()
         if active_content_language() == "th":
-            return [thai_ordered(thai), models.F("pk").asc()]
-        english = NullIf(f"{self.name_field}_en", models.Value(""))
-        return [Lower(Coalesce(english, thai)).asc(), models.F("pk").asc()]
+            return [thai_ordered(thai), pk]
+        english = NullIf(f"{relation}{self.name_field}_en", models.Value(""))
+        return [Lower(Coalesce(english, thai)).asc(), pk]
 
 
 class RenditionsQuerySet(models.QuerySet):

@@ -87,6 +87,12 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     description = TranslatedField()
     funder = TranslatedField()
     partners = TranslatedField()
+    city_count = serializers.IntegerField(
+        read_only=True,
+        help_text="Published cities that took part in this programme. A city in several "
+        "programmes counts in each: the 18 Learning Cities in the Learning City programme "
+        "and its follow-on, Roi Et in CIAP only.",
+    )
 
     class Meta:
         model = Programme
@@ -99,6 +105,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "partners",
             "start_year",
             "end_year",
+            "city_count",
         ]
 
 

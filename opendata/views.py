@@ -6,7 +6,7 @@ that is malformed is answered with 400; one that names nothing gives an empty li
 
 import csv
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -214,7 +214,11 @@ class ProgrammeList(OpenDataListView):
     csv_name = "programmes"
 
     def base_queryset(self):
-        return Programme.objects.order_by("order", "start_year", "pk")
+        return Programme.objects.annotate(
+            city_count=Count(
+                "memberships", filter=Q(memberships__city__is_published=True), distinct=True
+            )
+        ).order_by("order", "start_year", "pk")
 
 
 class CityList(OpenDataListView):

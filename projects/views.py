@@ -3,11 +3,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows
+from cities.models import City, Programme, Region
+from core.views import BoundedPaginationMixin, PublishedObjectMixin, first_rows, query_param
 from projects.models import (
     PERSON_LINK_FIELDS,
     Person,
     ProjectMember,
+    ProjectStatus,
     ResearchProject,
     SubProject,
     related_fields,
@@ -17,6 +19,7 @@ from stories.models import Story
 PROJECTS_ON_PERSON_PAGE = 12
 STORIES_ON_PERSON_PAGE = 24
 PROJECTS_PER_PAGE = 24
+SIBLINGS_ON_PROJECT_PAGE = 12
 
 
 class ProjectDetailView(PublishedObjectMixin, DetailView):
@@ -47,8 +50,15 @@ class ProjectDetailView(PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.published().filter(projects=self.object).for_cards()
+        project = self.object
+        stories = Story.objects.published().filter(projects=project).for_cards()
         context["stories"] = stories.newest_first()[:12]
+        context["siblings"] = (
+            project.city.projects.published_ignoring_city()
+            .exclude(pk=project.pk)
+            .only("title_th", "title_en", "slug", "number", "city", "start_year", "end_year")
+            .order_by("programme__order", "number", "pk")[:SIBLINGS_ON_PROJECT_PAGE]
+        )
         return context
 
 
@@ -117,3 +127,49 @@ class PersonProjectListView(ProjectListPage):
             "back_url": self.person.get_absolute_url(),
             "back_label": _("Back to this person's page"),
         }
+
+
+def project_filters(request):
+    """The project list's valid filters from the query string; unknown values are ignored."""
+    region = query_param(request, "region")
+    status = query_param(request, "status")
+    slug = query_param(request, "programme")
+    return {
+        "region": region if region in Region.values else "",
+        "status": status if status in ProjectStatus.values else "",
+        "programme": Programme.objects.filter(slug=slug).first() if slug else None,
+    }
+
+
+class ProjectIndexView(BoundedPaginationMixin, ListView):
+    """Every published research project, by city in the reader's order, 24 a page, filtered
+    by programme, region and status."""
+
+    template_name = "projects/project_index.html"
+    context_object_name = "projects"
+    paginate_by = PROJECTS_PER_PAGE
+
+    def get_queryset(self):
+        self.filters = project_filters(self.request)
+        projects = ResearchProject.objects.published()
+        if self.filters["programme"]:
+            projects = projects.filter(programme=self.filters["programme"])
+        if self.filters["region"]:
+            projects = projects.filter(city__region=self.filters["region"])
+        if self.filters["status"]:
+            projects = projects.filter(status=self.filters["status"])
+        return projects.for_cards().order_by(
+            *City.objects.name_ordering("city__"), "programme__order", "number", "pk"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            regions=Region.choices,
+            programmes=Programme.objects.all(),
+            statuses=ProjectStatus.choices,
+            selected_region=self.filters["region"],
+            selected_status=self.filters["status"],
+            selected_programme=self.filters["programme"],
+        )
+        return context

@@ -188,7 +188,10 @@ class StoryAdmin(
             _("Image"),
             {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]},
         ),
-        (_("Links"), {"fields": ["city", "projects", "tags", "source_url"]}),
+        (
+            _("Links"),
+            {"fields": ["city", "projects", "tags", "source_url", "is_excerpt_of_source"]},
+        ),
         (_("Publishing"), {"fields": ["status", "published_at", "is_featured", "author"]}),
     ]
 

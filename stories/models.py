@@ -195,6 +195,14 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     source_url = models.URLField(
         _("original post"), max_length=500, blank=True, help_text=_("Where it first appeared.")
     )
+    is_excerpt_of_source = models.BooleanField(
+        _("opening of the original post"),
+        default=False,
+        help_text=_(
+            "Tick when the text is only the beginning of the original post: the page then says "
+            "so and links to the post."
+        ),
+    )
     is_featured = models.BooleanField(_("featured"), default=False)
 
     objects = StoryQuerySet.as_manager()

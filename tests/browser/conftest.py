@@ -144,6 +144,8 @@ def public_pages(seeded_live_server, media_root):
         "city-list": "/cities/",
         "city": story.city.get_absolute_url(),
         "project": ResearchProject.objects.published().first().get_absolute_url(),
+        "project-list": "/projects/",
+        "city-without-stories": "/cities/chiang-mai/",
         "person": person.get_absolute_url(),
         "person-projects": person.get_absolute_url() + "projects/",
         "story-list": "/stories/",

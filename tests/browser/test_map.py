@@ -42,6 +42,14 @@ def test_a_marker_opens_its_city_page(seeded_live_server, desktop_page):
     assert desktop_page.locator("h1").inner_text() in {"เชียงใหม่", "พะเยา", "ลำปาง"}
 
 
+def test_a_city_page_maps_only_that_city(seeded_live_server, phone_page):
+    phone_page.goto(seeded_live_server.url + "/cities/chiang-mai/")
+
+    expect(phone_page.locator(".map-marker")).to_have_count(1)
+    expect(phone_page.locator("#city-map-figure")).to_be_visible()
+    expect(phone_page.locator("#city-map-figure figcaption")).to_contain_text("เมืองเชียงใหม่")
+
+
 def test_without_javascript_the_page_lists_the_cities_and_hides_the_empty_map(
     seeded_live_server, chromium
 ):

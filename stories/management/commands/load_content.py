@@ -55,6 +55,13 @@ def seed_key(lookup):
     )
 
 
+def is_opening(story):
+    """Whether the seed holds only the opening of the post: the page's texts that stop
+    mid-sentence end in "…" (see the seed's README)."""
+    text = story.get("body_th") or story.get("excerpt_th") or ""
+    return text.rstrip().endswith("…")
+
+
 class Command(BaseCommand):
     help = (
         "Load the WeCitizens cities, programmes, projects, people and stories; a field staff "
@@ -203,6 +210,7 @@ class Command(BaseCommand):
             values = {
                 k: v for k, v in item.items() if k not in {"slug", "city", "people", "projects"}
             }
+            values.setdefault("is_excerpt_of_source", is_opening(item))
             story, created = self.upsert(
                 Story,
                 {"slug": item["slug"]},
