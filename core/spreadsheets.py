@@ -523,9 +523,10 @@ class SheetResource(resources.ModelResource):
         """Treat each cell as the admin's form treats a typed value, and refuse a row whose key
         repeats an earlier row's."""
         for column, value in row.items():
-            value = import_cell(value)
             if isinstance(value, str):
-                value = normalize_text(value.strip())
+                unmarked = import_cell(value)
+                # Only what export_cell marked keeps its leading tab or line break.
+                value = normalize_text(unmarked if unmarked != value else value.strip())
             row[column] = value
         key = tuple(
             "" if row.get(column) is None else force_str(row.get(column)).strip()
