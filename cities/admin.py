@@ -50,7 +50,7 @@ class CityAdmin(
     TranslationStatusAdminMixin,
     TabbedTranslationAdmin,
 ):
-    resource_class = CityResource
+    resource_classes = [CityResource]
     list_display = [
         "name",
         "hero_thumbnail",

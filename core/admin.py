@@ -96,7 +96,7 @@ class SpreadsheetImportForm(ImportForm):
 
 
 class SheetImportExportMixin(ImportExportMixin):
-    """XLSX and CSV import and export on a model's admin list, through its `resource_class`
+    """XLSX and CSV import and export on a model's admin list, through its `resource_classes`
     (a `core.spreadsheets.SheetResource`).
 
     An upload is first read and imported as a dry run, and every row is shown: new, changed
@@ -115,7 +115,7 @@ class SheetImportExportMixin(ImportExportMixin):
         return spreadsheets.FORMATS
 
     def has_import_permission(self, request):
-        return self.resource_class.may_import(request.user)
+        return self.resource_classes[0].may_import(request.user)
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
@@ -198,9 +198,9 @@ class SheetImportExportMixin(ImportExportMixin):
             force_native_type=isinstance(file_format, spreadsheets.XLSX),
             **kwargs,
         )
-        data.title = self.resource_class.sheet_name
+        data.title = self.resource_classes[0].sheet_name
         return file_format.export_data(data)
 
     def get_export_filename(self, request, queryset, file_format):
-        name = self.resource_class.sheet_name
+        name = self.resource_classes[0].sheet_name
         return f"wecitizens-{name}-{date.today():%Y-%m-%d}.{file_format.get_extension()}"

@@ -32,7 +32,7 @@ class PersonAdmin(
     TranslationStatusAdminMixin,
     TabbedTranslationAdmin,
 ):
-    resource_class = PersonResource
+    resource_classes = [PersonResource]
     list_display = [
         "name",
         "photo_thumbnail",
@@ -83,7 +83,7 @@ class ResearchProjectAdmin(
     TabbedTranslationAdmin,
 ):
     # A workbook's `subprojects` and `milestones` sheets are imported with its projects.
-    resource_class = ResearchProjectResource
+    resource_classes = [ResearchProjectResource]
     list_display = [
         "__str__",
         "city",
@@ -120,7 +120,7 @@ class SubProjectAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
     """Sub-projects are edited on their project's page; this list is where their
     spreadsheet comes in and goes out."""
 
-    resource_class = SubProjectResource
+    resource_classes = [SubProjectResource]
     list_display = ["__str__", "project", "order", "lead"]
     list_filter = ["project__city"]
     search_fields = ["title_th", "title_en", "project__slug", "project__title_th"]
@@ -133,7 +133,7 @@ class MilestoneAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
     """Milestones are edited on their project's page; this list is where their spreadsheet
     comes in and goes out."""
 
-    resource_class = MilestoneResource
+    resource_classes = [MilestoneResource]
     formfield_overrides = BUDDHIST_ERA_DATE_FIELDS
     list_display = ["__str__", "project", "date"]
     list_filter = ["project__city"]
