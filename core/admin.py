@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +91,7 @@ class SpreadsheetImportForm(ImportForm):
         limit = settings.WECITIZENS_MAX_SPREADSHEET_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(size)d MB.") % {"size": limit // (1024 * 1024)}
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(limit)}
             )
         return upload
 

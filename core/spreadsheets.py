@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.encoding import force_str
 from django.utils.translation import gettext
 from import_export import fields, resources, widgets
@@ -77,8 +78,8 @@ class SpreadsheetError(ValueError):
 def _check_size(data):
     if len(data) > settings.WECITIZENS_MAX_SPREADSHEET_BYTES:
         raise SpreadsheetError(
-            gettext("The file is larger than %(size)d MB.")
-            % {"size": settings.WECITIZENS_MAX_SPREADSHEET_BYTES // (1024 * 1024)}
+            gettext("The file is larger than %(size)s.")
+            % {"size": filesizeformat(settings.WECITIZENS_MAX_SPREADSHEET_BYTES)}
         )
 
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from core import spreadsheets
 from core.spreadsheets import (
@@ -16,6 +17,13 @@ from core.spreadsheets import (
     import_cell,
 )
 from tests.sheets import csv_file, workbook
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons a file is refused are in the active language: these tests read English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from reversion.models import Version
 
 from cities.resources import CityResource
@@ -21,6 +22,14 @@ from tests.factories import (
 from tests.sheets import csv_file, rows_of, workbook
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Import errors are in the active language: these tests read their English."""
+    with translation.override("en"):
+        yield
+
 
 DECOMPOSED_AMNAT = "อ\u0e4d\u0e32นาจ"  # อำนาจ typed with nikhahit + sara aa
 
