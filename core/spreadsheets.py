@@ -343,13 +343,19 @@ class SlugWidget(widgets.ForeignKeyWidget):
 
     def __init__(self, model, field="slug"):
         super().__init__(model, field=field)
+        # Each resource (one import) has its own copy of its widgets: what one import found
+        # is not kept for the next.
+        self.found = {}
 
     def clean(self, value, row=None, **kwargs):
         if value is None or value == "":
             return None
         value = str(value).strip()
+        if value in self.found:
+            return self.found[value]
         try:
-            return self.model._default_manager.get(**{self.field: value})
+            self.found[value] = self.model._default_manager.get(**{self.field: value})
+            return self.found[value]
         except self.model.DoesNotExist:
             raise ValueError(
                 gettext("There is no %(model)s with the slug “%(slug)s”.")

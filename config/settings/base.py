@@ -342,11 +342,12 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # An uploaded spreadsheet may be at most this large, hold this many rows, and (XLSX, a zip)
-# unpack to at most this many bytes.
+# unpack to at most this many bytes. A row costs about 12 ms to import (docs/spreadsheets.md):
+# 2,000 rows stay within a worker's 30 s timeout.
 WECITIZENS_MAX_SPREADSHEET_BYTES = int(
     os.environ.get("WECITIZENS_MAX_SPREADSHEET_BYTES", 5 * 1024 * 1024)
 )
-WECITIZENS_MAX_SPREADSHEET_ROWS = int(os.environ.get("WECITIZENS_MAX_SPREADSHEET_ROWS", "5000"))
+WECITIZENS_MAX_SPREADSHEET_ROWS = int(os.environ.get("WECITIZENS_MAX_SPREADSHEET_ROWS", "2000"))
 WECITIZENS_MAX_SPREADSHEET_UNPACKED_BYTES = 50 * 1024 * 1024
 
 # --- Open data API ---
