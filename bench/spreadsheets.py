@@ -31,6 +31,9 @@ def _setup():
     setup_test_environment()
     from django.db import connection
 
+    # A database of its own, never the test suite's, which someone may be running.
+    if connection.vendor != "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = "wecitizens_spreadsheet_bench"
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     return connection, name
 

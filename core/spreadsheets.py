@@ -107,7 +107,11 @@ def _header(values):
         headers.pop()
     if not any(headers):
         raise SpreadsheetError(gettext("The file has no header row."))
-    return headers
+    # A column with no name is named for the message that refuses it.
+    return [
+        header or gettext("(no name, column %(column)s)") % {"column": _column_letter(index)}
+        for index, header in enumerate(headers)
+    ]
 
 
 def _dataset(headers, rows):

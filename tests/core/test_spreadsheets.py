@@ -162,3 +162,9 @@ def test_every_model_with_a_spreadsheet_is_found_by_its_sheet_or_model_name():
         "milestones",
     }
     assert spreadsheets.sheet_resource("city") is spreadsheets.sheet_resource("cities")
+
+
+def test_a_column_without_a_name_is_named_by_its_letter():
+    dataset = CSV().create_dataset(csv_file([["slug", "", "name_th"], ["a", "x", "ก"]]))
+
+    assert dataset.headers == ["slug", "(no name, column B)", "name_th"]
