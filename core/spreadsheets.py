@@ -572,6 +572,39 @@ class SheetResource(resources.ModelResource):
             if model_field.null:
                 setattr(instance, field.attribute, None)
 
+    def required_translations(self):
+        """{original field: its column in the default language} for each required translated
+        field: the admin's form requires the default language's (Thai) text, not either."""
+        from modeltranslation.translator import NotRegistered, translator
+
+        model = self._meta.model
+        try:
+            originals = translator.get_options_for_model(model).fields
+        except NotRegistered:
+            return {}
+        language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return {
+            name: f"{name}_{language}"
+            for name in originals
+            if not model._meta.get_field(name).blank
+        }
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's `full_clean()`, with the errors of required translated fields reported
+        under the column staff fill in (`name_th`), as the admin's form reports them."""
+        errors = dict(import_validation_errors or {})
+        required = self.required_translations()
+        for original, column in required.items():
+            if column not in errors and getattr(instance, column, None) in (None, ""):
+                field = self._meta.model._meta.get_field(original)
+                errors[column] = [ValidationError(field.error_messages["blank"], code="blank")]
+        try:
+            instance.full_clean(exclude=[*errors, *required], validate_unique=validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     @classmethod
     def may_import(cls, user):
         """Staff who may change the model's objects may import them."""

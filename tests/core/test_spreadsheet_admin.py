@@ -88,8 +88,9 @@ def test_the_workbook_of_projects_and_subprojects_is_one_upload(admin_client):
             ["rayong-2", 1, "ค"],
         ],
     )
-    preview = admin_import(admin_client, ResearchProject, data, "programme.xlsx")
+    preview = admin_import(admin_client, ResearchProject, data, "programme.xlsx", "en")
     assert preview.status_code == 200
+    assert "Sub-projects" in preview.content.decode()  # the second sheet's own preview
 
     admin_confirm(admin_client, ResearchProject, preview)
 

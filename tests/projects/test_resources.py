@@ -255,3 +255,11 @@ def test_a_file_without_its_key_column_is_refused():
 
     [line] = row_error_lines(result)
     assert "slug" in line
+
+
+def test_a_required_name_needs_its_thai_text_as_on_the_admin_form():
+    data = csv_file([["slug", "name_th", "name_en", "region"], ["nan", "", "Nan", "north"]])
+
+    result = import_file(CityResource, data, CSV)
+
+    assert row_error_lines(result) == ["Row 2: name_th: This field cannot be blank."]
