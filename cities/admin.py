@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cities.models import City, CityLink, Programme, ProgrammeMembership
+from cities.resources import CityResource
 from core.admin import (
     HTTPS_URL_FIELDS,
     EnglishTranslationFilter,
     PublishActionsMixin,
+    SheetImportExportMixin,
     TranslationStatusAdminMixin,
     thumbnail,
 )
@@ -43,8 +45,13 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
 
 @admin.register(City)
 class CityAdmin(
-    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    SheetImportExportMixin,
+    HistoryAdminMixin,
+    PublishActionsMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
+    resource_classes = [CityResource]
     list_display = [
         "name",
         "hero_thumbnail",

@@ -19,6 +19,7 @@ from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
 from cities.models import City, Programme, Region
+from core.spreadsheets import formula_safe
 from opendata import serializers as api
 from projects.models import Person, ResearchProject, SubProject
 from stories.models import Story, StoryKind
@@ -108,16 +109,8 @@ class OpenDataListView(ListAPIView):
         return csv_response(serializer.data, self.csv_name, csv_columns(serializer.child))
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# Every cell is safe from formula injection, as the admin's spreadsheet exports are.
+cell = formula_safe
 
 
 def flatten(row):

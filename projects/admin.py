@@ -9,18 +9,30 @@ from modeltranslation.admin import (
 from core.admin import (
     EnglishTranslationFilter,
     PublishActionsMixin,
+    SheetImportExportMixin,
     TranslationStatusAdminMixin,
     thumbnail,
 )
 from core.forms import BUDDHIST_ERA_DATE_FIELDS
 from history.admin import HistoryAdminMixin
 from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
+from projects.resources import (
+    MilestoneResource,
+    PersonResource,
+    ResearchProjectResource,
+    SubProjectResource,
+)
 
 
 @admin.register(Person)
 class PersonAdmin(
-    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    SheetImportExportMixin,
+    HistoryAdminMixin,
+    PublishActionsMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
+    resource_classes = [PersonResource]
     list_display = [
         "name",
         "photo_thumbnail",
@@ -64,8 +76,14 @@ class MilestoneInline(TranslationTabularInline):
 
 @admin.register(ResearchProject)
 class ResearchProjectAdmin(
-    HistoryAdminMixin, PublishActionsMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    SheetImportExportMixin,
+    HistoryAdminMixin,
+    PublishActionsMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
+    # A workbook's `subprojects` and `milestones` sheets are imported with its projects.
+    resource_classes = [ResearchProjectResource]
     list_display = [
         "__str__",
         "city",
@@ -95,3 +113,30 @@ class ResearchProjectAdmin(
         (_("Text"), {"fields": ["summary", "body", "tags"]}),
         (_("Publishing"), {"fields": ["is_published"]}),
     ]
+
+
+@admin.register(SubProject)
+class SubProjectAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
+    """Sub-projects are edited on their project's page; this list is where their
+    spreadsheet comes in and goes out."""
+
+    resource_classes = [SubProjectResource]
+    list_display = ["__str__", "project", "order", "lead"]
+    list_filter = ["project__city"]
+    search_fields = ["title_th", "title_en", "project__slug", "project__title_th"]
+    autocomplete_fields = ["project", "lead"]
+    list_select_related = ["project__city", "lead"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
+    """Milestones are edited on their project's page; this list is where their spreadsheet
+    comes in and goes out."""
+
+    resource_classes = [MilestoneResource]
+    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS
+    list_display = ["__str__", "project", "date"]
+    list_filter = ["project__city"]
+    search_fields = ["title_th", "title_en", "project__slug", "project__title_th"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project__city"]

@@ -79,8 +79,15 @@ LOCAL_APPS = [
     "seo",
     "opendata",
 ]
-# modeltranslation must come before django.contrib.admin to patch its forms.
-INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]
+# modeltranslation must come before django.contrib.admin to patch its forms. django-import-export
+# comes after our apps: our admin templates and `import`/`export` commands replace its own.
+INSTALLED_APPS = [
+    "modeltranslation",
+    *DJANGO_APPS,
+    *THIRD_PARTY_APPS,
+    *LOCAL_APPS,
+    "import_export",
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -325,6 +332,23 @@ SERIALIZATION_MODULES = {"json": "operations.serializers"}
 TAGGIT_TAGS_FROM_STRING = "tags.parsing.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "tags.parsing.edit_string_for_tags"
 SEARCH_RESULTS_PER_PAGE = 20
+
+# --- Spreadsheets in and out of the admin (django-import-export; docs/spreadsheets.md) ---
+# Importing needs the model's change permission (and add, for rows that create objects);
+# exporting its view permission.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Every import runs in one transaction: a file with any bad row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# An uploaded spreadsheet may be at most this large, hold this many rows, and (XLSX, a zip)
+# unpack to at most this many bytes. A row costs about 12 ms to import (docs/spreadsheets.md):
+# 2,000 rows stay within a worker's 30 s timeout.
+WECITIZENS_MAX_SPREADSHEET_BYTES = int(
+    os.environ.get("WECITIZENS_MAX_SPREADSHEET_BYTES", 5 * 1024 * 1024)
+)
+WECITIZENS_MAX_SPREADSHEET_ROWS = int(os.environ.get("WECITIZENS_MAX_SPREADSHEET_ROWS", "2000"))
+WECITIZENS_MAX_SPREADSHEET_UNPACKED_BYTES = 50 * 1024 * 1024
 
 # --- Open data API ---
 REST_FRAMEWORK = {

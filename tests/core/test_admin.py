@@ -7,7 +7,7 @@ from taggit.models import Tag as TaggitTag
 
 from cities.models import City, Programme
 from privacy.models import DeletionRequest
-from projects.models import Person, ResearchProject
+from projects.models import Milestone, Person, ResearchProject, SubProject
 from redirects.models import SlugRedirect
 from stories.models import Story
 from tags.models import Tag
@@ -58,6 +58,8 @@ INSTANCE_MAKERS = {
     City: full_city,
     Person: PersonFactory,
     ResearchProject: full_project,
+    SubProject: SubProjectFactory,
+    Milestone: MilestoneFactory,
     Story: full_story,
     SlugRedirect: lambda: SlugRedirect.objects.create(
         old_path="/stories/a/", new_path="/stories/b/"
