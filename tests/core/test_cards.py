@@ -45,7 +45,7 @@ PROJECT_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--p
 """  # noqa: E501
 
 PERSON_WITH_FILTERS = """{% load wecitizens %}<article class="card card--person">
-  <h{{ heading_level|default:3 }} class="card__title"><a href="{{ person.get_absolute_url }}">{% if person.honorific_th or person.honorific_en %}{{ person|tr:"honorific" }} {% endif %}{{ person|tr:"name" }}</a></h{{ heading_level|default:3 }}>
+  <h{{ heading_level|default:3 }} class="card__title"><a href="{{ person.get_absolute_url }}">{{ person|honorific_and_name }}</a></h{{ heading_level|default:3 }}>
   {% if person.role_th or person.role_en %}<p class="card__meta">{{ person|tr:"role" }}</p>{% endif %}
   {% if person.affiliation_th or person.affiliation_en %}<p class="card__meta">{{ person|tr:"affiliation" }}</p>{% endif %}
 </article>
