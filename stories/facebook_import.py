@@ -16,8 +16,10 @@ again creates only the new posts and never touches a story staff have edited.
 import hashlib
 import posixpath
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -385,3 +387,36 @@ def facebook_import(*, path, dry_run=False, city_hint=None, author=None, progres
     importer = FacebookImporter(dry_run=dry_run, city_hint=city_hint, author=author)
     with FacebookArchive(path, max_photo_bytes=settings.WECITIZENS_MAX_IMAGE_BYTES) as archive:
         return importer.run(archive, progress=progress)
+
+
+# Archives uploaded in the admin wait here, under a random name, until staff confirm.
+STAGED_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _staging_folder():
+    folder = Path(settings.WECITIZENS_FACEBOOK_IMPORT_DIR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def facebook_archive_stage(*, upload):
+    """Keep an uploaded archive in the private staging folder; returns its token."""
+    token = uuid.uuid4().hex
+    with open(_staging_folder() / f"{token}.zip", "xb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    return token
+
+
+def staged_archive_path(token):
+    """The staged archive of `token`, or None (a forged or expired token)."""
+    if not isinstance(token, str) or not STAGED_TOKEN.match(token):
+        return None
+    path = _staging_folder() / f"{token}.zip"
+    return path if path.is_file() else None
+
+
+def facebook_archive_discard(*, token):
+    path = staged_archive_path(token)
+    if path is not None:
+        path.unlink(missing_ok=True)
