@@ -5,8 +5,9 @@ Each post becomes a draft story (never published here): its text as paragraphs w
 made clickable, a title from its opening quote or first sentence, an excerpt, its date, its
 `#hashtags` as tags, the city its text names, the people on the site it names (featured with
 consent not yet asked, so never shown publicly), and its first good photo as the hero image,
-through the same validation and re-encoding as an upload (`core.images`), whose renditions
-are made on save (`core.renditions`).
+through the same validation and re-encoding as an upload (`core.images`). Its renditions
+(`core.renditions`) wait for the story's next save (staff editing or publishing it) or first
+view: making them would cost six times the rest of the import.
 
 Each post is created in its own transaction: a bad post is reported and skipped, and leaves
 nothing behind. A post is known by its `import_key`, so importing the same or a newer export
@@ -32,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 from core.images import IMAGE_VALIDATORS
+from core.renditions import renditions_deferred
 from core.thai import normalize_text, plain_text, shorten
 from projects.models import Person
 from stories.facebook_archive import FacebookArchive, PostError
@@ -385,7 +387,10 @@ def facebook_import(*, path, dry_run=False, city_hint=None, author=None, progres
     Returns an ImportReport. Raises ArchiveError when the archive as a whole is unusable.
     """
     importer = FacebookImporter(dry_run=dry_run, city_hint=city_hint, author=author)
-    with FacebookArchive(path, max_photo_bytes=settings.WECITIZENS_MAX_IMAGE_BYTES) as archive:
+    with (
+        FacebookArchive(path, max_photo_bytes=settings.WECITIZENS_MAX_IMAGE_BYTES) as archive,
+        renditions_deferred(),
+    ):
         return importer.run(archive, progress=progress)
 
 

@@ -82,6 +82,8 @@ def test_photos_are_stored_clean_without_gps_and_with_alt_text(seeded, media_roo
     assert not has_gps(stored)
     assert story.hero_image.name.startswith("stories/")
     assert (media_root / story.hero_image.name).exists()
+    assert not (media_root / "renditions").exists()
+    story.save()  # as staff editing or publishing it do
     assert list((media_root / "renditions").iterdir())
 
 
