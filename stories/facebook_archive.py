@@ -33,6 +33,9 @@ KNOWN_POSTS_FOLDERS = (
     "your_facebook_activity/posts/",
 )
 MAX_POSTS_FILE_BYTES = 2 * 1024**3
+# The longest run of a posts file between two double quotes: a string the parser would hold in
+# memory whole. A post of MAX_POST_CHARS Thai characters is ~1.1 MB as Facebook escapes it.
+MAX_STRING_BYTES = 8 * 1024**2
 # A post's text is at most this many characters; a longer one is reported and skipped.
 MAX_POST_CHARS = 60_000
 # A compressed member may expand at most this much (text compresses ~10×, photos ~1×).
@@ -123,17 +126,33 @@ def parse_post(raw, where):
     return post
 
 
+class StringTooLong(Exception):
+    pass
+
+
 class _CountingReader(io.RawIOBase):
-    """A file object that counts the bytes read through it (for the progress bar)."""
+    """A file object that counts the bytes read through it (for the progress bar), and stops
+    before the parser would build a string longer than MAX_STRING_BYTES (a hostile 100 MB
+    text field). Escaped quotes count as quotes: runs are only ever measured shorter."""
 
     def __init__(self, handle, on_read):
         self.handle, self.on_read = handle, on_read
+        self.run = 0  # bytes since the last quote
 
     def readable(self):
         return True
 
     def readinto(self, buffer):
         data = self.handle.read(len(buffer))
+        parts = data.split(b'"')
+        longest = self.run + len(parts[0])
+        if len(parts) > 1:
+            longest = max(longest, *map(len, parts[1:-1])) if len(parts) > 2 else longest
+            self.run = len(parts[-1])
+        else:
+            self.run = longest
+        if longest > MAX_STRING_BYTES:
+            raise StringTooLong
         buffer[: len(data)] = data
         self.on_read(len(data))
         return len(data)
@@ -268,6 +287,14 @@ class FacebookArchive:
                         yield parse_post(raw, where)
                     except PostError as error:
                         yield error
+            except StringTooLong:
+                yield PostError(
+                    _(
+                        "%(name)s: after post %(number)s the file holds a text of more than "
+                        "%(limit)s MB, far longer than any post; the rest of the file is skipped."
+                    )
+                    % {"name": name, "number": number, "limit": MAX_STRING_BYTES // 1024**2}
+                )
             except (ijson.JSONError, ijson.IncompleteJSONError, UnicodeDecodeError) as error:
                 yield PostError(
                     _("%(name)s: the file's JSON is broken after post %(number)s (%(error)s).")

@@ -17,6 +17,7 @@ again creates only the new posts and never touches a story staff have edited.
 import hashlib
 import posixpath
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -396,6 +397,7 @@ def facebook_import(*, path, dry_run=False, city_hint=None, author=None, progres
 
 # Archives uploaded in the admin wait here, under a random name, until staff confirm.
 STAGED_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+STAGED_ARCHIVE_SECONDS = 24 * 3600
 
 
 def _staging_folder():
@@ -405,9 +407,16 @@ def _staging_folder():
 
 
 def facebook_archive_stage(*, upload):
-    """Keep an uploaded archive in the private staging folder; returns its token."""
+    """Keep an uploaded archive in the private staging folder; returns its token.
+
+    Archives staff never confirmed are deleted a day later, when someone uploads another.
+    """
+    folder = _staging_folder()
+    for stale in folder.glob("*.zip"):
+        if time.time() - stale.stat().st_mtime > STAGED_ARCHIVE_SECONDS:
+            stale.unlink(missing_ok=True)
     token = uuid.uuid4().hex
-    with open(_staging_folder() / f"{token}.zip", "xb") as target:
+    with open(folder / f"{token}.zip", "xb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
     return token

@@ -121,6 +121,19 @@ def test_a_huge_text_field_is_refused_for_that_post_only(tmp_path):
     assert items[1].text == "สั้น"
 
 
+def test_a_text_field_of_many_megabytes_is_never_read_into_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr("stories.facebook_archive.MAX_STRING_BYTES", 1024**2)
+    letters = [chr(code) for code in range(0x0E01, 0x0E2F)]
+    huge = "".join(random.Random(2).choices(letters, k=200_000))  # 3.6 MB as escaped
+    builder = ExportBuilder()
+    builder.add_post("ก่อน", timestamp=1_600_000_000)
+    builder.add_post(huge, timestamp=1_600_000_100)
+    items = read_all(builder.zip(tmp_path / "export.zip"))
+    assert items[0].text == "ก่อน"
+    assert isinstance(items[1], PostError)
+    assert "more than 1 MB" in str(items[1])
+
+
 @pytest.mark.parametrize("name", ["../evil.json", "/etc/passwd", "posts/../../x.jpg", "C:/x.jpg"])
 def test_unsafe_member_names_refuse_the_archive(tmp_path, name):
     path = ExportBuilder().zip(tmp_path / "export.zip", extra_members={name: b"x"})

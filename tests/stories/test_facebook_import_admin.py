@@ -1,3 +1,6 @@
+import os
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -125,3 +128,12 @@ def test_posting_without_the_csrf_token_is_refused(admin_user, staging, tmp_path
     client.force_login(admin_user)
     assert client.post(URL, {"archive": export_upload(tmp_path)}).status_code == 403
     assert not staging.exists()
+
+
+def test_uploads_never_confirmed_are_deleted_a_day_later(admin_client, staging, tmp_path):
+    admin_client.post(URL, {"archive": export_upload(tmp_path)})
+    [abandoned] = staging.iterdir()
+    os.utime(abandoned, (time.time() - 2 * 86_400,) * 2)
+    admin_client.post(URL, {"archive": export_upload(tmp_path)})
+    assert abandoned not in list(staging.iterdir())
+    assert len(list(staging.iterdir())) == 1
