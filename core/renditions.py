@@ -212,16 +212,22 @@ _deferred = ContextVar("renditions_deferred", default=False)
 
 @contextmanager
 def renditions_deferred():
-    """Saves inside make no renditions; the next save or the first page view makes them.
+    """Saves inside make no renditions (nor share images: `are_renditions_deferred`); the
+    next save or the first page view makes them.
 
     For bulk imports of drafts: making the twelve renditions of a 2000-pixel photo costs
-    ~1.7 s, six times its validation and clean copy (bench/facebook_import.py).
+    ~1.7 s, six times its validation and clean copy; the share image of a 1280-pixel photo
+    ~0.1 s, as much as the rest of importing a post (bench/facebook_import.py).
     """
     token = _deferred.set(True)
     try:
         yield
     finally:
         _deferred.reset(token)
+
+
+def are_renditions_deferred():
+    return _deferred.get()
 
 
 def make_renditions_on_save(sender, instance, **kwargs):

@@ -83,8 +83,10 @@ def test_photos_are_stored_clean_without_gps_and_with_alt_text(seeded, media_roo
     assert story.hero_image.name.startswith("stories/")
     assert (media_root / story.hero_image.name).exists()
     assert not (media_root / "renditions").exists()
+    assert not (media_root / "share").exists()
     story.save()  # as staff editing or publishing it do
     assert list((media_root / "renditions").iterdir())
+    assert list((media_root / "share").rglob("*.jpg"))
 
 
 def test_cities_are_recognised_by_name_province_and_research_area(seeded, media_root, tmp_path):
