@@ -277,6 +277,8 @@ class FacebookImporter:
                 self.import_post(archive, item)
             if progress is not None:
                 progress(archive, self.report)
+        if progress is not None:
+            progress(archive, self.report, done=True)
         return self.report
 
     def import_post(self, archive, post):

@@ -248,3 +248,23 @@ def test_a_long_thai_title_is_cut_at_a_word_boundary():
     assert title.endswith("…")
     assert len(title) <= 120
     assert title[:-1].endswith(("รู้", "การ", "เมือง", "พัฒนา", "แห่ง", "เรียนรู้"))
+
+
+def test_the_command_shows_a_progress_bar(seeded, media_root, tmp_path):
+    _, err = run(seed_export().zip(tmp_path / "export.zip"))
+    assert "100% 4 posts, 0 errors" in err
+
+
+def test_photo_paths_leaving_the_archive_write_nothing_outside_media(seeded, media_root, tmp_path):
+    builder = ExportBuilder()
+    builder.add_post("รูปนอกไฟล์", timestamp=T0)
+    builder.posts[0]["attachments"] = [
+        {"data": [{"media": {"uri": uri}} for uri in ("../../escape.jpg", "/etc/passwd")]}
+    ]
+    archive = builder.zip(tmp_path / "export.zip")
+    before = {path for path in tmp_path.rglob("*") if media_root not in path.parents}
+    _, err = run(archive)
+    after = {path for path in tmp_path.rglob("*") if media_root not in path.parents}
+    assert after == before
+    assert err.count("unsafe name") == 2
+    assert Story.objects.get(import_key__isnull=False).hero_image.name == ""

@@ -20,9 +20,9 @@ class ProgressBar:
     def __init__(self, stream, every=0.2):
         self.stream, self.every, self.shown_at = stream, every, 0.0
 
-    def __call__(self, archive, report):
+    def __call__(self, archive, report, done=False):
         now = time.monotonic()
-        if now - self.shown_at < self.every:
+        if not done and now - self.shown_at < self.every:
             return
         self.shown_at = now
         fraction = min(archive.bytes_read / archive.total_bytes, 1) if archive.total_bytes else 1
@@ -30,7 +30,7 @@ class ProgressBar:
         self.stream.write(
             f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {fraction:4.0%} "
             f"{report.posts_read} posts, {report.error_count} errors",
-            ending="",
+            ending="\n" if done else "",
         )
         self.stream.flush()
 
@@ -64,8 +64,6 @@ class Command(BaseCommand):
             report = facebook_import(path=path, dry_run=dry_run, city_hint=city, progress=bar)
         except ArchiveError as error:
             raise CommandError(str(error)) from error
-        if bar is not None:
-            self.stderr.write("")
         for error in report.errors:
             self.stderr.write(f"  {error}")
         if report.error_count > len(report.errors):
