@@ -259,6 +259,8 @@ class PersonFinder:
 
 
 class FacebookImporter:
+    """One run of the import: the cities and people to recognise, read once, and its report."""
+
     def __init__(self, *, dry_run=False, city_hint=None, author=None):
         self.dry_run = dry_run
         self.city_hint = city_hint
