@@ -4,10 +4,11 @@
 Each post becomes a draft story (never published here): its text as paragraphs with links
 made clickable, a title from its opening quote or first sentence, an excerpt, its date, its
 `#hashtags` as tags, the city its text names, the people on the site it names (featured with
-consent not yet asked, so never shown publicly), and its first good photo as the hero image,
-through the same validation and re-encoding as an upload (`core.images`). Its renditions
-(`core.renditions`) wait for the story's next save (staff editing or publishing it) or first
-view: making them would cost six times the rest of the import.
+consent not yet asked, so never shown publicly), and its photos, through the same validation
+and re-encoding as an upload (`core.images`): the first good one as the hero image, the others
+as figures after the text. The hero image's renditions and share image (`core.renditions`)
+wait for the story's next save (staff editing or publishing it) or first view: making them
+would cost several times the rest of the import.
 
 Each post is created in its own transaction: a bad post is reported and skipped, and leaves
 nothing behind. A post is known by its `import_key`, so importing the same or a newer export
@@ -27,13 +28,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.utils import translation
-from django.utils.html import escape, urlize
+from django.utils.html import escape, format_html, urlize
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from cities.models import City
-from core.images import IMAGE_VALIDATORS
+from core.images import IMAGE_VALIDATORS, reencode_image
 from core.renditions import renditions_deferred
 from core.thai import normalize_text, plain_text, shorten
 from projects.models import Person
@@ -46,6 +49,8 @@ TAG_CHARS = 100
 # Rows of the dry-run report kept for showing; the counts cover every post.
 MAX_REPORT_ROWS = 500
 MAX_REPORT_ERRORS = 500
+# A post's photos beyond this many are counted as not kept (a Page post rarely has more).
+MAX_PHOTOS_PER_POST = 20
 OPENING_QUOTE = re.compile(r"^[\"“]\s*([^\"“”\n]{2,2000}?)\s*[\"”]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 HASHTAG = re.compile(r"(?<![\w&])#([^\s#.,!?;:()\[\]{}<>\"'“”‘’]+)")
@@ -81,8 +86,7 @@ class PlannedStory:
     tags: list
     city: object
     people: list
-    photo: object = None
-    photo_alt: str = ""
+    photo_count: int = 0
     where: str = ""
 
 
@@ -114,7 +118,7 @@ class ImportReport:
                     "city": plan.city,
                     "people": plan.people,
                     "tags": plan.tags,
-                    "has_photo": plan.photo is not None,
+                    "photos": plan.photo_count,
                     "state": state,
                 }
             )
@@ -295,7 +299,7 @@ class FacebookImporter:
                 self.report.add_row(plan, "new")
                 self.report.stories_to_create += 1
             else:
-                self.create(plan)
+                self.create(plan, archive, post)
                 self.report.add_row(plan, "created")
                 self.report.stories_created += 1
         except (PostError, ValidationError, DatabaseError, ValueError, OSError) as error:
@@ -304,8 +308,7 @@ class FacebookImporter:
             message = str(error)
             self.report.add_error(message if post.where in message else f"{post.where}: {message}")
             return
-        if plan.photo is not None:
-            self.report.photos_kept += 1
+        self.report.photos_kept += plan.photo_count
         if plan.city is None:
             self.report.posts_without_city += 1
 
@@ -326,19 +329,23 @@ class FacebookImporter:
             people=self.people.find(searchable),
             where=post.where,
         )
-        for number, photo in enumerate(post.photos, 1):
+        if self.dry_run:
+            plan.photo_count = sum(1 for _photo in self.photos_of(archive, post))
+        return plan
+
+    def photos_of(self, archive, post):
+        """(upload, alt text) for each photo of `post` that passes the upload checks, read one
+        at a time; the others are reported."""
+        for photo in post.photos[:MAX_PHOTOS_PER_POST]:
             try:
-                plan.photo = self.checked_photo(archive, photo)
+                upload = self.checked_photo(archive, photo)
             except (PostError, ValidationError) as error:
                 reason = "; ".join(error.messages) if isinstance(error, ValidationError) else error
                 self.report.add_error(f"{post.where}: {photo.uri}: {reason}")
                 self.report.photos_not_kept += 1
                 continue
-            plan.photo_alt = shorten(normalize_text(photo.description), 300)
-            # A story has one picture: the post's other photos stay in the archive.
-            self.report.photos_not_kept += len(post.photos) - number
-            break
-        return plan
+            yield upload, shorten(normalize_text(photo.description), 300)
+        self.report.photos_not_kept += max(0, len(post.photos) - MAX_PHOTOS_PER_POST)
 
     def fallback_title(self, post, posted):
         with translation.override(settings.LANGUAGE_CODE):
@@ -353,7 +360,9 @@ class FacebookImporter:
             validate(upload)
         return upload
 
-    def create(self, plan):
+    def create(self, plan, archive, post):
+        """Save the story of `plan`: its first good photo as the hero image, the others as
+        figures after the text, each stored as the clean copy an upload would be."""
         story = Story(
             title_th=plan.title,
             slug=f"facebook-{plan.post_date:%Y%m%d}-{plan.key.rsplit(':', 1)[1][:10]}",
@@ -366,11 +375,19 @@ class FacebookImporter:
             city=plan.city,
             author=self.author,
         )
-        if plan.photo is not None:
-            story.hero_image = plan.photo
-            story.hero_image_alt_th = plan.photo_alt
-        story.clean_fields(exclude=["hero_image", "slug", "import_key"])
+        photos = self.photos_of(archive, post)
+        hero = next(photos, None)
+        if hero is not None:
+            story.hero_image, story.hero_image_alt_th = hero
+        stored = []
         try:
+            figures = []
+            for upload, alt in photos:
+                clean = reencode_image(upload)
+                stored.append(default_storage.save(f"stories/{clean.name}", clean))
+                figures.append(_figure(stored[-1], clean, alt))
+            story.body_th = "\n".join([plan.body, *figures])
+            story.clean_fields(exclude=["hero_image", "slug", "import_key"])
             with transaction.atomic():
                 story.save()
                 if plan.tags:
@@ -381,9 +398,25 @@ class FacebookImporter:
                 )
         except BaseException:
             if story.hero_image and story.hero_image._committed:
-                story.hero_image.storage.delete(story.hero_image.name)
+                stored.append(story.hero_image.name)
+            for name in stored:
+                default_storage.delete(name)
             raise
+        plan.photo_count = len(stored) + (1 if hero is not None else 0)
         return story
+
+
+def _figure(name, clean, alt):
+    clean.seek(0)
+    with Image.open(clean) as image:
+        width, height = image.size
+    return format_html(
+        '<figure><img src="{}" alt="{}" width="{}" height="{}"></figure>',
+        default_storage.url(name),
+        alt,
+        width,
+        height,
+    )
 
 
 def facebook_import(*, path, dry_run=False, city_hint=None, author=None, progress=None):

@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -31,6 +32,10 @@ def _english(_thai_is_active):
 @pytest.fixture
 def seeded():
     call_command("load_content", stdout=io.StringIO())
+
+
+def imported_files(media_root):
+    return [path for path in media_root.rglob("*") if path.is_file()]
 
 
 def run(path, **options):
@@ -173,6 +178,7 @@ def test_bad_photos_are_reported_and_the_post_kept_with_its_next_photo(
         _, err = run(builder.zip(tmp_path / "export.zip"))
     story = Story.objects.get(import_key__isnull=False)
     assert story.hero_image_alt_th == "ภาพดี"
+    assert "<img" not in story.body_th
     assert "missing.jpg is missing" in err
     assert "script.jpg: Upload a JPEG, PNG or WebP image." in err
     assert "truncated.jpg" in err
@@ -268,3 +274,39 @@ def test_photo_paths_leaving_the_archive_write_nothing_outside_media(seeded, med
     assert after == before
     assert err.count("unsafe name") == 2
     assert Story.objects.get(import_key__isnull=False).hero_image.name == ""
+
+
+def test_a_posts_other_photos_are_stored_clean_as_figures_after_its_text(
+    seeded, media_root, tmp_path
+):
+    builder = ExportBuilder()
+    builder.add_post(
+        "สามภาพ",
+        timestamp=T0,
+        photos=[(f"{n}.jpg", f"ภาพที่ {n}", photo_with_gps(size=(800, 600))) for n in (1, 2, 3)],
+    )
+    out, _ = run(builder.zip(tmp_path / "export.zip"))
+    story = Story.objects.get(import_key__isnull=False)
+    assert story.hero_image_alt_th == "ภาพที่ 1"
+    figures = re.findall(
+        r'<img src="/media/(stories/[0-9a-f]{32}\.jpg)" alt="([^"]+)"', story.body_th
+    )
+    assert [alt for _name, alt in figures] == ["ภาพที่ 2", "ภาพที่ 3"]
+    for name, _alt in figures:
+        assert not has_gps((media_root / name).read_bytes())
+    assert 'width="800" height="600"' in story.body_th
+    assert "Photos kept: 3 (not kept: 0)" in out
+
+
+def test_a_failing_post_deletes_the_photos_it_stored(seeded, media_root, tmp_path, monkeypatch):
+    builder = ExportBuilder()
+    builder.add_post(
+        "#พัง", timestamp=T0, photos=[(f"{n}.jpg", "", photo_with_gps()) for n in (1, 2)]
+    )
+    monkeypatch.setattr(
+        "taggit.managers._TaggableManager.add",
+        lambda self, *tags, **kwargs: (_ for _ in ()).throw(ValueError("no tags today")),
+    )
+    _, err = run(builder.zip(tmp_path / "export.zip"))
+    assert "no tags today" in err
+    assert not imported_files(media_root)
