@@ -137,3 +137,16 @@ def test_uploads_never_confirmed_are_deleted_a_day_later(admin_client, staging, 
     admin_client.post(URL, {"archive": export_upload(tmp_path)})
     assert abandoned not in list(staging.iterdir())
     assert len(list(staging.iterdir())) == 1
+
+
+def test_an_imported_story_opens_in_the_admin_with_its_original_date(
+    admin_client, staging, media_root, tmp_path
+):
+    report = admin_client.post(URL, {"archive": export_upload(tmp_path)})
+    token = next(staging.iterdir()).stem
+    assert report.status_code == 200
+    admin_client.post(URL, {"token": token, "city_hint": ""})
+    story = imported().filter(original_post_date="2022-04-15").first()
+    response = admin_client.get(reverse("admin:stories_story_change", args=[story.pk]))
+    assert response.status_code == 200
+    assert 'name="original_post_date"' in response.content.decode()
