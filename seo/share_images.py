@@ -18,7 +18,13 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 
 from core.content import content_role
-from core.renditions import UNREADABLE, UNREADABLE_ERRORS, UNREADABLE_RETRY_SECONDS, cropped_jpeg
+from core.renditions import (
+    UNREADABLE,
+    UNREADABLE_ERRORS,
+    UNREADABLE_RETRY_SECONDS,
+    are_renditions_deferred,
+    cropped_jpeg,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +87,8 @@ def share_image_url(obj):
 
 def make_share_image_on_save(sender, instance, **kwargs):
     """post_save: make the share rendition when the object has an image, so no reader waits."""
+    if are_renditions_deferred():
+        return
     if getattr(instance, share_image_field(instance)):
         cache.delete(f"share-image:{_rendition_name(instance)}")  # try afresh
         share_rendition(instance)

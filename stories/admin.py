@@ -4,6 +4,8 @@ from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -18,6 +20,14 @@ from core.forms import BUDDHIST_ERA_DATE_FIELDS
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
 from stories import workflow
+from stories.facebook_archive import ArchiveError
+from stories.facebook_import import (
+    facebook_archive_discard,
+    facebook_archive_stage,
+    facebook_import,
+    staged_archive_path,
+)
+from stories.forms import FacebookArchiveForm, FacebookImportConfirmForm
 from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
 
 
@@ -140,6 +150,10 @@ class ConsentAdminMixin:
         return super().change_view(request, object_id, form_url, extra_context)
 
 
+# The session's list of the archives its staff uploaded and may confirm.
+STAGED_IMPORTS = "staged_facebook_imports"
+
+
 @admin.register(Story)
 class StoryAdmin(
     ConsentAdminMixin, StoryHistoryAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
@@ -182,6 +196,7 @@ class StoryAdmin(
         "archive_selected",
         "create_review_link",
     ]
+    change_list_template = "admin/stories/story/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "excerpt", "body"]}),
         (
@@ -190,10 +205,102 @@ class StoryAdmin(
         ),
         (
             _("Links"),
-            {"fields": ["city", "projects", "tags", "source_url", "is_excerpt_of_source"]},
+            {
+                "fields": [
+                    "city",
+                    "projects",
+                    "tags",
+                    "source_url",
+                    "original_post_date",
+                    "is_excerpt_of_source",
+                ]
+            },
         ),
         (_("Publishing"), {"fields": ["status", "published_at", "is_featured", "author"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "import-facebook/",
+                self.admin_site.admin_view(self.import_facebook_view),
+                name="stories_story_import_facebook",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_facebook_view(self, request):
+        """Upload a Facebook Page export, read the dry run's report, confirm the import."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Import stories from Facebook"),
+        }
+        if request.method == "POST" and "token" in request.POST:
+            return self._import_facebook_confirmed(request, context)
+        form = FacebookArchiveForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            city = form.cleaned_data["city_hint"]
+            token = facebook_archive_stage(upload=form.cleaned_data["archive"])
+            try:
+                report = facebook_import(
+                    path=staged_archive_path(token), dry_run=True, city_hint=city
+                )
+            except ArchiveError as error:
+                facebook_archive_discard(token=token)
+                form.add_error("archive", str(error))
+            else:
+                staged = request.session.get(STAGED_IMPORTS, [])
+                request.session[STAGED_IMPORTS] = [*staged[-4:], token]
+                confirm = FacebookImportConfirmForm(initial={"token": token, "city_hint": city})
+                return TemplateResponse(
+                    request,
+                    "admin/stories/story/import_facebook_report.html",
+                    {**context, "report": report, "confirm_form": confirm},
+                )
+        return TemplateResponse(
+            request,
+            "admin/stories/story/import_facebook.html",
+            {**context, "form": form},
+            status=400 if form.errors else 200,
+        )
+
+    def _import_facebook_confirmed(self, request, context):
+        form = FacebookImportConfirmForm(request.POST)
+        staged = request.session.get(STAGED_IMPORTS, [])
+        token = request.POST.get("token")
+        archive = staged_archive_path(token) if token in staged else None
+        report = None
+        if form.is_valid() and archive is not None:
+            try:
+                report = facebook_import(
+                    path=archive, city_hint=form.cleaned_data["city_hint"], author=request.user
+                )
+            except ArchiveError as error:
+                messages.error(request, str(error))
+            finally:
+                facebook_archive_discard(token=token)
+                request.session[STAGED_IMPORTS] = [t for t in staged if t != token]
+        else:
+            messages.error(
+                request,
+                _("This upload is no longer waiting to be imported. Upload it again."),
+            )
+        if report is None:
+            return TemplateResponse(
+                request,
+                "admin/stories/story/import_facebook.html",
+                {**context, "form": FacebookArchiveForm()},
+                status=400,
+            )
+        messages.success(request, report.summary())
+        return TemplateResponse(
+            request,
+            "admin/stories/story/import_facebook_report.html",
+            {**context, "report": report},
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("body_th", "body_en"):

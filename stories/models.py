@@ -204,6 +204,21 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
         ),
     )
     is_featured = models.BooleanField(_("featured"), default=False)
+    original_post_date = models.DateField(
+        _("originally posted"),
+        null=True,
+        blank=True,
+        help_text=_("When it was first posted elsewhere, e.g. on the programme's Facebook Page."),
+    )
+    # NULL for stories not imported: adding a NOT NULL column makes SQLite rebuild the table.
+    import_key = models.CharField(  # noqa: DJ001
+        _("import key"),
+        max_length=120,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Which post of an imported archive this story came from."),
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -244,6 +259,15 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
             models.Index(
                 fields=["published_at"], name="story_featured", condition=Q(is_featured=True)
             ),
+        ]
+        constraints = [
+            # Conditional, so that SQLite adds it as an index instead of rebuilding the table
+            # (which it cannot do with story_newest_first); NULLs never clash anyway.
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=Q(import_key__isnull=False),
+                name="story_import_key_once",
+            )
         ]
         permissions = [("publish_story", _("Can review, publish, schedule and archive stories"))]
 

@@ -4,6 +4,7 @@ Every setting a deployment may change is listed in `.env.example`.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -213,6 +214,17 @@ WECITIZENS_MAX_IMAGE_PIXELS = {"JPEG": 40_000_000, "PNG": 12_000_000, "WEBP": 8_
 WECITIZENS_MAX_PROGRESSIVE_JPEG_PIXELS = 12_000_000
 # The stored original is scaled down to this many pixels a side (renditions are at most 1600).
 WECITIZENS_MAX_STORED_IMAGE_SIDE = 2000
+# A Facebook Page export uploaded in the admin (docs/facebook-import.md): at most this size,
+# kept until staff confirm the import in a private folder, never under MEDIA_ROOT.
+WECITIZENS_MAX_FACEBOOK_ARCHIVE_BYTES = int(
+    os.environ.get("WECITIZENS_MAX_FACEBOOK_ARCHIVE_BYTES", 512 * 1024 * 1024)
+)
+WECITIZENS_FACEBOOK_IMPORT_DIR = Path(
+    os.environ.get(
+        "WECITIZENS_FACEBOOK_IMPORT_DIR",
+        Path(tempfile.gettempdir()) / "wecitizens-facebook-imports",
+    )
+)
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
