@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from core.widgets import RichTextarea
 from projects.models import Person, ResearchProject
-from stories.models import Story, StoryKind, StoryPerson
+from stories.models import ReviewDecision, Story, StoryKind, StoryPerson
 
 
 class StoryDraftForm(forms.ModelForm):
@@ -120,3 +120,25 @@ class StoryDraftForm(forms.ModelForm):
             if person.pk not in existing:
                 StoryPerson.objects.create(story=story, person=person, order=order)
         return story
+
+
+class ReviewAnswerForm(forms.Form):
+    """What the person holding a review link answers; stories.workflow checks it again."""
+
+    decision = forms.ChoiceField(
+        label=_("Your answer"), choices=ReviewDecision.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Required if you ask for corrections: say what should change."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == ReviewDecision.CORRECT and not cleaned.get("comment", ""):
+            self.add_error("comment", _("Say what should be corrected."))
+        return cleaned

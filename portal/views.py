@@ -14,14 +14,14 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import autosave
-from portal.forms import StoryDraftForm
+from portal.forms import ReviewAnswerForm, StoryDraftForm
 from portal.services import password_reset_allowed
 from projects.models import Person
 from stories import workflow
-from stories.models import ReviewLink, Story
+from stories.models import ReviewAnswer, ReviewLink, Story
 from stories.roles import is_researcher
 from stories.views import story_page_context
 
@@ -55,10 +55,7 @@ def dashboard(request):
         .prefetch_related("transitions")
         .order_by("-updated_at", "-pk")
     )
-    rows = []
-    for story in stories:
-        notes = [transition for transition in story.transitions.all() if transition.note]
-        rows.append((story, notes[0] if notes else None))
+    rows = [(story, story.note_for_author) for story in stories]
     return render(request, "portal/dashboard.html", {"rows": rows})
 
 
@@ -124,6 +121,7 @@ def story_detail(request, pk):
         {
             "story": story,
             "transitions": story.transitions.select_related("user"),
+            "review_answers": story.review_answers.all(),
             "review_links": [
                 (link, workflow.review_link_url(link, request)) for link in links if link.is_active
             ],
@@ -182,17 +180,43 @@ def review_link_revoke(request, pk, link_pk):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def review(request, token):
-    """One unpublished story, read-only, for someone holding a live review link."""
+    """One unpublished story, read-only, for someone holding a live review link, who may
+    answer it once: approve it or ask for corrections. After that the page shows the answer."""
     link = workflow.review_link_from_token(token)
     if link is None:
         raise Http404(_("This review link has expired or was withdrawn."))
+    answer = ReviewAnswer.objects.filter(link=link).first()
+    form = None if answer else ReviewAnswerForm()
+    refusal = ""
+    status = 200
+    if request.method == "POST":
+        if answer is not None:
+            refusal, status = workflow.review_already_answered().messages[0], 409
+        else:
+            form = ReviewAnswerForm(request.POST)
+            if form.is_valid():
+                try:
+                    workflow.review_answer_give(link=link, **form.cleaned_data)
+                except workflow.ReviewAlreadyAnswered as error:
+                    answer = ReviewAnswer.objects.filter(link=link).first()
+                    form, refusal, status = None, error.messages[0], 409
+                except ValidationError as error:
+                    for field, errors in error.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                    status = 400
+                else:
+                    return redirect(request.path)
+            else:
+                status = 400
     # Anyone holding the link may read it: only people who may appear publicly are named.
     story = link.story
     context = story_page_context(
         story, projects=story.projects.all(), featured_people=story.public_people
     )
-    response = render(request, "portal/review.html", context)
+    context.update({"answer_form": form, "review_answer": answer, "refusal": refusal})
+    response = render(request, "portal/review.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -28,7 +28,14 @@ from stories.facebook_import import (
     staged_archive_path,
 )
 from stories.forms import FacebookArchiveForm, FacebookImportConfirmForm
-from stories.models import ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
+from stories.models import (
+    ReviewAnswer,
+    ReviewLink,
+    Story,
+    StoryPerson,
+    StoryStatus,
+    StoryTransition,
+)
 
 
 class StoryPersonInline(admin.TabularInline):
@@ -59,6 +66,22 @@ class ReviewLinkInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "created_by", "expires_at", "revoked_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReviewAnswerInline(admin.TabularInline):
+    """What interviewees answered through review links; written only by stories.workflow."""
+
+    model = ReviewAnswer
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "name", "decision", "comment"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -164,7 +187,7 @@ class StoryAdmin(
         "kind",
         "city",
         "author",
-        "status",
+        "status_word",
         "published_at",
         "is_featured",
         "has_english",
@@ -184,7 +207,7 @@ class StoryAdmin(
     autocomplete_fields = ["city", "projects", "author"]
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
-    inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline]
+    inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline, ReviewAnswerInline]
     formfield_overrides = {**HTTPS_URL_FIELDS, **BUDDHIST_ERA_DATE_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
@@ -308,6 +331,10 @@ class StoryAdmin(
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("image"))
+    @admin.display(description=_("status"), ordering="status")
+    def status_word(self, obj):
+        return obj.status_label
+
     def hero_thumbnail(self, obj):
         return thumbnail(obj.hero_image, obj.hero_image_alt)
 

@@ -41,7 +41,7 @@ from core.renditions import renditions_deferred
 from core.thai import normalize_text, plain_text, shorten
 from projects.models import Person
 from stories.facebook_archive import FacebookArchive, PostError
-from stories.models import Consent, Story, StoryPerson, StoryStatus
+from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
 
 TITLE_CHARS = 120
 EXCERPT_CHARS = 300
@@ -371,6 +371,7 @@ class FacebookImporter:
             source_url=plan.source_url,
             original_post_date=plan.post_date,
             import_key=plan.key,
+            kind=StoryKind.ARTICLE,
             status=StoryStatus.DRAFT,
             city=plan.city,
             author=self.author,

@@ -127,7 +127,7 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
         _("slug"), max_length=120, unique=True, help_text=_("ASCII, used in URLs. Keep it.")
     )
     kind = models.CharField(
-        _("kind"), max_length=20, choices=StoryKind.choices, default=StoryKind.ARTICLE
+        _("kind"), max_length=20, choices=StoryKind.choices, default=StoryKind.INTERVIEW
     )
     excerpt = models.TextField(_("excerpt"), blank=True)
     body = models.TextField(_("body"), blank=True, help_text=_("Rich text (HTML)."))
@@ -286,6 +286,13 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
         )
 
     @property
+    def status_label(self):
+        """The status word shown to people: a published story still to come is "Scheduled"."""
+        if self.is_scheduled:
+            return _("Scheduled")
+        return self.get_status_display()
+
+    @property
     def public_people(self):
         """The people shown with this story: confirmed by staff, and consenting to it."""
         features = getattr(self, PUBLIC_FEATURES, None)
@@ -301,6 +308,17 @@ class Story(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     def latest_note(self):
         """The most recent note staff left on a transition, or None."""
         return self.transitions.exclude(note="").order_by("-created_at", "-pk").first()
+
+    @property
+    def note_for_author(self):
+        """The newest note staff left since the story was last published, or None: once
+        published, earlier notes belong to the history only. Reads prefetched transitions."""
+        for step in self.transitions.all():
+            if step.to_status == StoryStatus.PUBLISHED:
+                return None
+            if step.note:
+                return step
+        return None
 
     @property
     def is_public(self):
@@ -466,6 +484,37 @@ class ReviewLink(models.Model):
             and self.story.status != StoryStatus.PUBLISHED
             and self.story.status != StoryStatus.ARCHIVED
         )
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVE = "approve", _("I approve")
+    CORRECT = "correct", _("Please correct")
+
+
+class ReviewAnswer(models.Model):
+    """What the person holding a review link answered: one answer per link, kept for good.
+
+    Written only by stories.workflow.review_answer_give; the author and staff are told by email.
+    """
+
+    link = models.OneToOneField(
+        ReviewLink, on_delete=models.CASCADE, related_name="answer", verbose_name=_("review link")
+    )
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="review_answers", verbose_name=_("story")
+    )
+    decision = models.CharField(_("answer"), max_length=20, choices=ReviewDecision.choices)
+    name = models.CharField(_("name"), max_length=200)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("answered"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review answer")
+        verbose_name_plural = _("review answers")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_decision_display()}"
 
 
 class SeedRecord(models.Model):

@@ -77,3 +77,19 @@ def story_published(*, story):
     with translation.override(user_language(story.author)):
         url = site_url(story.get_absolute_url())
     _send(to=story.author, template="published", context={"story": story, "url": url})
+
+
+def review_answered(*, answer):
+    """The person holding a review link answered: the story's author and staff are told."""
+    story = answer.story
+    context = {"story": story, "answer": answer}
+    if story.author is not None:
+        with translation.override(user_language(story.author)):
+            url = site_url(reverse("portal:story_detail", args=[story.pk]))
+        _send(to=story.author, template="review_answered", context={**context, "url": url})
+    for user in publishing_staff():
+        if user.pk == story.author_id:
+            continue
+        with translation.override(user_language(user)):
+            url = site_url(reverse("admin:stories_story_change", args=[story.pk]))
+        _send(to=user, template="review_answered", context={**context, "url": url})

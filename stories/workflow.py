@@ -15,7 +15,7 @@ import datetime
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -23,7 +23,16 @@ from django.utils.translation import gettext_lazy as _
 
 from core.siteurl import absolute_url
 from stories import notifications
-from stories.models import Consent, ReviewLink, Story, StoryPerson, StoryStatus, StoryTransition
+from stories.models import (
+    Consent,
+    ReviewAnswer,
+    ReviewDecision,
+    ReviewLink,
+    Story,
+    StoryPerson,
+    StoryStatus,
+    StoryTransition,
+)
 
 S = StoryStatus
 PUBLISH_PERMISSION = "stories.publish_story"
@@ -51,6 +60,10 @@ ACTION_LABELS = {
 
 class IllegalTransition(ValidationError):
     """The story's status does not allow what was asked."""
+
+
+class ReviewAlreadyAnswered(ValidationError):
+    """A review link takes one answer; this one has it."""
 
 
 class FeaturedPeopleNotCleared(ValidationError):
@@ -351,3 +364,40 @@ def review_link_from_token(token: str):
         return None
     link = ReviewLink.objects.select_related("story").filter(pk=pk).first()
     return link if link and link.is_active else None
+
+
+def review_answer_give(*, link: ReviewLink, decision: str, name: str, comment: str = ""):
+    """The interviewee approves the story or asks for corrections, once per link; the author
+    and staff are told by email. A correction needs a comment saying what to correct."""
+    name = (name or "").strip()
+    comment = (comment or "").strip()
+    errors = {}
+    if decision not in ReviewDecision.values:
+        errors["decision"] = _("Choose “I approve” or “Please correct”.")
+    if not name:
+        errors["name"] = _("Write your name.")
+    if decision == ReviewDecision.CORRECT and not comment:
+        errors["comment"] = _("Say what should be corrected.")
+    if errors:
+        raise ValidationError(errors, code="invalid_review_answer")
+    if ReviewAnswer.objects.filter(link=link).exists():
+        raise review_already_answered()
+    answer = ReviewAnswer(
+        link=link, story=link.story, decision=decision, name=name, comment=comment
+    )
+    answer.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            answer.save()
+    except IntegrityError:
+        # Another request answered the same link a moment earlier.
+        raise review_already_answered() from None
+    transaction.on_commit(lambda: notifications.review_answered(answer=answer))
+    return answer
+
+
+def review_already_answered():
+    return ReviewAlreadyAnswered(
+        _("This review link has already been answered; the answer cannot be changed."),
+        code="already_answered",
+    )

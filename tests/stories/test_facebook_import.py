@@ -8,7 +8,7 @@ from django.utils import translation
 
 from stories.facebook_import import facebook_import, title_from
 from stories.management.commands.load_content import SEED_PATH
-from stories.models import Consent, Story, StoryPerson, StoryStatus
+from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
 from tests.stories.facebook_exports import ExportBuilder, has_gps, photo_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,8 @@ def test_each_post_becomes_a_draft_story_with_its_thai_repaired(seeded, media_ro
     stories = Story.objects.exclude(import_key=None).order_by("original_post_date")
     assert stories.count() == 4
     assert {story.status for story in stories} == {StoryStatus.DRAFT}
+    # A post of the Page is not taken for an interview: staff change the kind if it is one.
+    assert {story.kind for story in stories} == {StoryKind.ARTICLE}
     story = stories[0]
     assert story.title_th == "“หอโหวดเป็นเพียงจุดเริ่มต้น”"
     assert "หอโหวดเป็นเพียงจุดเริ่มต้น" in story.body_th
