@@ -16,7 +16,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from core.forms import EraDateTimeField, EraFieldsAdminMixin
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
 from stories import workflow
@@ -76,7 +76,9 @@ class WorkflowActionForm(ActionForm):
         required=False,
         widget=forms.TextInput(attrs={"size": 40}),
     )
-    publish_at = forms.DateTimeField(
+    # Read by schedule_selected, which reports a mistyped date; as a date field here, any
+    # error would make Django's action bar say only "No action selected."
+    publish_at = forms.CharField(
         label=_("Publish at"),
         required=False,
         help_text=_("For scheduling, e.g. 2026-12-31 09:00"),
@@ -156,7 +158,11 @@ STAGED_IMPORTS = "staged_facebook_imports"
 
 @admin.register(Story)
 class StoryAdmin(
-    ConsentAdminMixin, StoryHistoryAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    EraFieldsAdminMixin,
+    ConsentAdminMixin,
+    StoryHistoryAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
     list_display = [
         "title",
@@ -185,7 +191,7 @@ class StoryAdmin(
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline]
-    formfield_overrides = {**HTTPS_URL_FIELDS, **BUDDHIST_ERA_DATE_FIELDS}
+    formfield_overrides = HTTPS_URL_FIELDS
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
     actions = [
@@ -352,9 +358,10 @@ class StoryAdmin(
     )
     def schedule_selected(self, request, queryset):
         try:
-            at = WorkflowActionForm.base_fields["publish_at"].clean(request.POST.get("publish_at"))
-        except ValidationError:
-            at = None
+            at = EraDateTimeField(required=False).clean(request.POST.get("publish_at"))
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
         count = self._run(request, workflow.stories_schedule, stories=queryset, at=at)
         if count is not None:
             self._report(
