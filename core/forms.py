@@ -131,7 +131,8 @@ class EraFieldsAdminMixin:
 
 
 def era_column(model, name):
-    """A change-list column for a date, date-time or year field, in the screen's era."""
+    """A change-list column or read-only admin field showing a date, date-time or year field
+    in the screen's era; any other name is returned as it is."""
     if not isinstance(name, str):
         return name
     try:

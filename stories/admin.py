@@ -16,7 +16,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from core.forms import EraDateTimeField, EraFieldsAdminMixin
+from core.forms import EraDateTimeField, EraFieldsAdminMixin, era_column
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
 from stories import workflow
@@ -43,8 +43,9 @@ class StoryTransitionInline(admin.TabularInline):
     model = StoryTransition
     extra = 0
     can_delete = False
-    fields = ["created_at", "user", "from_status", "to_status", "note"]
+    fields = ["created_at_shown", "user", "from_status", "to_status", "note"]
     readonly_fields = fields
+    created_at_shown = staticmethod(era_column(StoryTransition, "created_at"))
     verbose_name_plural = _("history")
 
     def has_add_permission(self, request, obj=None):
@@ -58,8 +59,11 @@ class ReviewLinkInline(admin.TabularInline):
     model = ReviewLink
     extra = 0
     can_delete = False
-    fields = ["created_at", "created_by", "expires_at", "revoked_at"]
+    fields = ["created_at_shown", "created_by", "expires_at_shown", "revoked_at_shown"]
     readonly_fields = fields
+    created_at_shown = staticmethod(era_column(ReviewLink, "created_at"))
+    expires_at_shown = staticmethod(era_column(ReviewLink, "expires_at"))
+    revoked_at_shown = staticmethod(era_column(ReviewLink, "revoked_at"))
 
     def has_add_permission(self, request, obj=None):
         return False

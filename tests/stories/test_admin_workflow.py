@@ -290,3 +290,21 @@ def test_the_story_list_shows_publication_years_in_the_screens_era(staff_admin, 
     row = row[: row.index("</tr>")]
     assert shown in row
     assert ("2024" in row) == (language == "en")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_the_story_form_shows_its_workflow_history_in_the_screens_era(staff_admin, language, shown):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    story.transitions.create(
+        from_status=StoryStatus.DRAFT,
+        to_status=StoryStatus.SUBMITTED,
+        created_at=datetime.datetime(2024, 10, 25, 7, 0, tzinfo=datetime.UTC),
+    )
+
+    page = staff_admin.get(
+        reverse("admin:stories_story_change", args=[story.pk]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    history = page[page.index('id="transitions-group"') :]
+    assert shown in history[: history.index("</table>")]
+    assert ("2024" in history[: history.index("</table>")]) == (language == "en")
