@@ -94,6 +94,12 @@ def format_date(value, format_name, language):
     return formats.date_format(value, date_format)
 
 
+def years_in_era(text, language):
+    """Text written by Django with Common Era years (the admin's date drill-down: "2024",
+    "ตุลาคม 2024") with each four-digit year in `language`'s era."""
+    return FOUR_DIGIT_YEAR.sub(lambda match: str(shown_year(int(match.group(1)), language)), text)
+
+
 def is_year_field(db_field):
     """A model integer field validated as a year (YEAR_VALIDATORS)."""
     return isinstance(db_field, models.IntegerField) and any(

@@ -308,3 +308,20 @@ def test_the_story_form_shows_its_workflow_history_in_the_screens_era(staff_admi
     history = page[page.index('id="transitions-group"') :]
     assert shown in history[: history.index("</table>")]
     assert ("2024" in history[: history.index("</table>")]) == (language == "en")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_the_story_lists_date_drill_down_names_years_in_the_screens_era(
+    staff_admin, language, shown
+):
+    StoryFactory(published_at=datetime.datetime(2024, 10, 25, 2, 30, tzinfo=datetime.UTC))
+    StoryFactory(published_at=datetime.datetime(2023, 10, 25, 2, 30, tzinfo=datetime.UTC))
+
+    page = staff_admin.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    toplinks = page[page.index('class="toplinks"') :]
+    toplinks = toplinks[: toplinks.index("</nav>")]
+    assert f">{shown}</a>" in toplinks
+    # The links keep the Common Era year the database filters on.
+    assert 'href="?published_at__year=2024"' in toplinks
+    assert (">2024<" in toplinks) == (language == "en")
