@@ -13,6 +13,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
+from core.forms import EraFieldsAdminMixin
 from history.admin import HistoryAdminMixin
 
 
@@ -29,7 +30,7 @@ class CityLinkInline(TranslationTabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(EraFieldsAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "short_name", "start_year", "end_year", "city_count"]
     search_fields = ["name_th", "name_en", "short_name_th", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ("short_name_en",)}

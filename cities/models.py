@@ -43,14 +43,16 @@ class Programme(TimestampedModel):
     funder = models.CharField(_("funder"), max_length=300, blank=True)
     partners = models.CharField(_("partners"), max_length=300, blank=True)
     start_year = models.PositiveSmallIntegerField(
-        _("first year (CE)"),
+        _("first year"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
-        help_text=_("Common Era year; Thai pages show it in the Buddhist Era (+543)."),
+        help_text=_(
+            "Typed and shown in the Buddhist Era on Thai screens, the Common Era on English ones."
+        ),
     )
     end_year = models.PositiveSmallIntegerField(
-        _("last year (CE)"),
+        _("last year"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,

@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion.revisions import set_comment
 
+from core.dates import format_date, screen_language
 from history.versions import version_before_delete, version_differences
 
 EDIT_TOKEN = "_edit_token"
@@ -90,7 +90,11 @@ class HistoryAdminMixin(VersionAdmin):
     recovered_comment = _("Recovered after deletion from the version saved on %(datetime)s.")
 
     def restore_comment(self, restoring):
-        saved = localize(template_localtime(restoring.version.revision.date_created))
+        saved = format_date(
+            template_localtime(restoring.version.revision.date_created),
+            "DATETIME_FORMAT",
+            screen_language(),
+        )
         text = self.recovered_comment if restoring.recovering else self.restored_comment
         return str(text) % {"datetime": saved}
 

@@ -8,10 +8,15 @@ Each content model says what its versions follow where it is defined:
 """
 
 import contextvars
+import datetime
 
 import reversion
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from reversion import revisions
+
+from core.dates import format_date, is_year_field, screen_language, shown_year
 
 
 def version_before_delete(*, objects, user=None):
@@ -44,5 +49,21 @@ def version_differences(older, newer):
         before = older.field_dict.get(field.attname)
         after = newer.field_dict.get(field.attname)
         if before != after:
-            rows.append((str(field.verbose_name), before, after))
+            rows.append(
+                (str(field.verbose_name), shown_value(field, before), shown_value(field, after))
+            )
     return rows
+
+
+def shown_value(field, value):
+    """A stored value as the compare view shows it: dates and years in the screen's era."""
+    if value is None:
+        return value
+    language = screen_language()
+    if isinstance(field, models.DateTimeField) and isinstance(value, datetime.datetime):
+        return format_date(timezone.localtime(value), "DATETIME_FORMAT", language)
+    if isinstance(field, models.DateField) and isinstance(value, datetime.date):
+        return format_date(value, "DATE_FORMAT", language)
+    if is_year_field(field) and isinstance(value, int):
+        return shown_year(value, language)
+    return value

@@ -2,12 +2,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.forms import EraFieldsAdminMixin
 from privacy import services
 from privacy.models import DeletionRequest, DeletionStatus
 
 
 @admin.register(DeletionRequest)
-class DeletionRequestAdmin(admin.ModelAdmin):
+class DeletionRequestAdmin(EraFieldsAdminMixin, admin.ModelAdmin):
     list_display = ["username", "status", "requested_at", "decided_at", "decided_by"]
     list_filter = ["status"]
     search_fields = ["username"]

@@ -13,7 +13,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from core.forms import EraFieldsAdminMixin
 from history.admin import HistoryAdminMixin
 from projects.models import Milestone, Person, ProjectMember, ResearchProject, SubProject
 from projects.resources import (
@@ -68,14 +68,14 @@ class SubProjectInline(TranslationStackedInline):
     autocomplete_fields = ["lead"]
 
 
-class MilestoneInline(TranslationTabularInline):
+class MilestoneInline(EraFieldsAdminMixin, TranslationTabularInline):
     model = Milestone
-    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS
     extra = 0
 
 
 @admin.register(ResearchProject)
 class ResearchProjectAdmin(
+    EraFieldsAdminMixin,
     SheetImportExportMixin,
     HistoryAdminMixin,
     PublishActionsMixin,
@@ -129,12 +129,11 @@ class SubProjectAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SheetImportExportMixin, TabbedTranslationAdmin):
+class MilestoneAdmin(EraFieldsAdminMixin, SheetImportExportMixin, TabbedTranslationAdmin):
     """Milestones are edited on their project's page; this list is where their spreadsheet
     comes in and goes out."""
 
     resource_classes = [MilestoneResource]
-    formfield_overrides = BUDDHIST_ERA_DATE_FIELDS
     list_display = ["__str__", "project", "date"]
     list_filter = ["project__city"]
     search_fields = ["title_th", "title_en", "project__slug", "project__title_th"]

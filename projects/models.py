@@ -232,10 +232,10 @@ class ResearchProject(TagLinksMixin, TranslationStatusMixin, TimestampedModel):
     )
     institution = models.CharField(_("institution"), max_length=300, blank=True)
     start_year = models.PositiveSmallIntegerField(
-        _("first year (CE)"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("first year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     end_year = models.PositiveSmallIntegerField(
-        _("last year (CE)"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)

@@ -16,7 +16,7 @@ from core.admin import (
     TranslationStatusAdminMixin,
     thumbnail,
 )
-from core.forms import BUDDHIST_ERA_DATE_FIELDS
+from core.forms import EraDateTimeField, EraFieldsAdminMixin, era_column
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
 from stories import workflow
@@ -50,8 +50,9 @@ class StoryTransitionInline(admin.TabularInline):
     model = StoryTransition
     extra = 0
     can_delete = False
-    fields = ["created_at", "user", "from_status", "to_status", "note"]
+    fields = ["created_at_shown", "user", "from_status", "to_status", "note"]
     readonly_fields = fields
+    created_at_shown = staticmethod(era_column(StoryTransition, "created_at"))
     verbose_name_plural = _("history")
 
     def has_add_permission(self, request, obj=None):
@@ -65,8 +66,11 @@ class ReviewLinkInline(admin.TabularInline):
     model = ReviewLink
     extra = 0
     can_delete = False
-    fields = ["created_at", "created_by", "expires_at", "revoked_at"]
+    fields = ["created_at_shown", "created_by", "expires_at_shown", "revoked_at_shown"]
     readonly_fields = fields
+    created_at_shown = staticmethod(era_column(ReviewLink, "created_at"))
+    expires_at_shown = staticmethod(era_column(ReviewLink, "expires_at"))
+    revoked_at_shown = staticmethod(era_column(ReviewLink, "revoked_at"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -81,8 +85,9 @@ class ReviewAnswerInline(admin.TabularInline):
     model = ReviewAnswer
     extra = 0
     can_delete = False
-    fields = ["created_at", "name", "decision", "comment"]
+    fields = ["created_at_shown", "name", "decision", "comment"]
     readonly_fields = fields
+    created_at_shown = staticmethod(era_column(ReviewAnswer, "created_at"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -99,7 +104,9 @@ class WorkflowActionForm(ActionForm):
         required=False,
         widget=forms.TextInput(attrs={"size": 40}),
     )
-    publish_at = forms.DateTimeField(
+    # Read by schedule_selected, which reports a mistyped date; as a date field here, any
+    # error would make Django's action bar say only "No action selected."
+    publish_at = forms.CharField(
         label=_("Publish at"),
         required=False,
         help_text=_("For scheduling, e.g. 2026-12-31 09:00"),
@@ -179,7 +186,11 @@ STAGED_IMPORTS = "staged_facebook_imports"
 
 @admin.register(Story)
 class StoryAdmin(
-    ConsentAdminMixin, StoryHistoryAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+    EraFieldsAdminMixin,
+    ConsentAdminMixin,
+    StoryHistoryAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
     list_display = [
         "title",
@@ -208,7 +219,7 @@ class StoryAdmin(
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline, ReviewAnswerInline]
-    formfield_overrides = {**HTTPS_URL_FIELDS, **BUDDHIST_ERA_DATE_FIELDS}
+    formfield_overrides = HTTPS_URL_FIELDS
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
     actions = [
@@ -379,9 +390,10 @@ class StoryAdmin(
     )
     def schedule_selected(self, request, queryset):
         try:
-            at = WorkflowActionForm.base_fields["publish_at"].clean(request.POST.get("publish_at"))
-        except ValidationError:
-            at = None
+            at = EraDateTimeField(required=False).clean(request.POST.get("publish_at"))
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
         count = self._run(request, workflow.stories_schedule, stories=queryset, at=at)
         if count is not None:
             self._report(

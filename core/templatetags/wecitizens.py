@@ -7,7 +7,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language_info
 
 from core import thai
-from core.dates import date_in_words, format_date, shown_year
+from core.dates import date_in_words, format_date, shown_year, years_in_era
 from core.i18n import TranslatedText, active_content_language, translated
 
 register = template.Library()
@@ -66,6 +66,12 @@ def translated_block(obj, field_name, is_html=False, css_class="prose"):
         "css_class": css_class,
         "source_language_name": get_language_info(value.language)["name_translated"],
     }
+
+
+@register.filter
+def era_years(text):
+    """The four-digit Common Era years in `text` in the era of the page's language."""
+    return years_in_era(str(text), active_content_language())
 
 
 @register.filter

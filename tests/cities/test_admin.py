@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cities.models import City
-from tests.factories import CityFactory, ProgrammeMembershipFactory, UserFactory
+from tests.factories import CityFactory, ProgrammeFactory, ProgrammeMembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,16 @@ def test_city_changelist_filters_by_programme(admin_client):
     )
 
     assert list(response.context["cl"].queryset) == [member.city]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "shown"), [("th", "2563"), ("en", "2020")])
+def test_the_programme_list_shows_years_in_the_screens_era(admin_client, language, shown):
+    programme = ProgrammeFactory(start_year=2020, end_year=None)
+
+    page = admin_client.get(
+        reverse("admin:cities_programme_changelist"), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    row = page[page.index(f"/admin/cities/programme/{programme.pk}/change/") :]
+    assert f">{shown}</td>" in row[: row.index("</tr>")]

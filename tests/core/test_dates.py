@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import formats, translation
 from django.utils.dates import MONTHS
 
@@ -14,8 +15,9 @@ from core.dates import (
     date_in_words,
     format_date,
     shown_year,
+    typed_year,
 )
-from core.forms import YearField
+from core.forms import EraYearField, YearField
 
 
 def by_hand(value):
@@ -136,3 +138,66 @@ def test_year_field_reads_either_era(typed, expected):
 def test_year_field_keeps_to_the_year_bounds(typed):
     with pytest.raises(forms.ValidationError):
         YearField().clean(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "expected"),
+    [
+        (2569, "th", 2026),
+        (2443, "th", 1900),
+        (2743, "th", 2200),
+        (2026, "en", 2026),
+        (1900, "en", 1900),
+        (2200, "en", 2200),
+    ],
+)
+def test_typed_year_is_read_in_the_era_of_the_screen(typed, language, expected):
+    assert typed_year(typed, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "message"),
+    [
+        (2026, "th", "2026 เป็นปี ค.ศ. กรุณาพิมพ์ปี พ.ศ. คือ 2569"),
+        (2442, "th", "กรุณาพิมพ์ปี พ.ศ. ระหว่าง 2443 ถึง 2743"),
+        (3000, "th", "กรุณาพิมพ์ปี พ.ศ. ระหว่าง 2443 ถึง 2743"),
+        (
+            2569,
+            "en",
+            "2569 is a Buddhist Era year: on English screens type the Common Era year, here 2026.",
+        ),
+        (1899, "en", "Type a Common Era year between 1900 and 2200."),
+        (2201, "en", "Type a Common Era year between 1900 and 2200."),
+    ],
+)
+def test_a_year_outside_the_screens_era_is_an_error_in_its_language(typed, language, message):
+    with translation.override(language), pytest.raises(ValidationError) as error:
+        typed_year(typed, language)
+
+    assert error.value.messages == [message]
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "expected"),
+    [("2563", "th", 2020), ("2020", "en", 2020), ("", "th", None)],
+)
+def test_era_year_field_stores_common_era(typed, language, expected):
+    with translation.override(language):
+        assert EraYearField(required=False).clean(typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "language"), [("2020", "th"), ("2563", "en")])
+def test_era_year_field_refuses_the_other_era(typed, language):
+    with translation.override(language), pytest.raises(forms.ValidationError):
+        EraYearField().clean(typed)
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_era_year_field_shows_the_year_in_the_era_of_the_screen(language, shown):
+    class YearForm(forms.Form):
+        year = EraYearField()
+
+    with translation.override(language):
+        html = str(YearForm(initial={"year": 2024})["year"])
+
+    assert f'value="{shown}"' in html

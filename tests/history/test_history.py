@@ -1,9 +1,14 @@
+import datetime
+
 import pytest
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from reversion.middleware import RevisionMiddleware
 from reversion.models import Version
 
+from history.versions import shown_value
+from projects.models import Milestone, ResearchProject
 from stories.models import Story
 from tests.admin_forms import form_data
 from tests.factories import CityFactory, PersonFactory, ResearchProjectFactory, StoryFactory
@@ -184,3 +189,17 @@ def test_reading_a_page_writes_no_version(client, site):
     client.get(site.story.get_absolute_url())
 
     assert not Version.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "shown_date", "shown_year"),
+    [("th", "25 ตุลาคม 2567", 2563), ("en", "Oct. 25, 2024", 2020)],
+)
+def test_the_compare_view_shows_dates_and_years_in_the_screens_era(
+    language, shown_date, shown_year
+):
+    date_field = Milestone._meta.get_field("date")
+    year_field = ResearchProject._meta.get_field("start_year")
+    with translation.override(language):
+        assert shown_value(date_field, datetime.date(2024, 10, 25)) == shown_date
+        assert shown_value(year_field, 2020) == shown_year

@@ -207,3 +207,121 @@ def test_publishers_may_correct_the_publication_date(staff_admin):
     response = staff_admin.get(reverse("admin:stories_story_change", args=[story.pk]))
 
     assert "published_at" in response.context["adminform"].form.fields
+
+
+def act_in(client, language, action, stories, **extra):
+    return client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [s.pk for s in stories], **extra},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+def in_two_days():
+    return (timezone.localtime() + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
+
+
+def test_a_thai_admin_schedules_by_typing_the_buddhist_era_year(staff_admin):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    at = in_two_days()
+    typed = f"{at:%d/%m}/{at.year + 543} {at:%H:%M}"
+
+    act_in(staff_admin, "th", "schedule_selected", [story], publish_at=typed)
+
+    story.refresh_from_db()
+    assert story.status == StoryStatus.PUBLISHED
+    assert story.published_at == at
+    assert story.published_at.year == at.year
+
+
+def test_a_thai_admin_typing_a_common_era_year_is_told_the_year_to_type(staff_admin):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    at = in_two_days()
+
+    response = act_in(
+        staff_admin, "th", "schedule_selected", [story], publish_at=f"{at:%d/%m/%Y %H:%M}"
+    )
+
+    story.refresh_from_db()
+    assert story.status == StoryStatus.SUBMITTED
+    assert story.published_at is None
+    assert messages_of(response) == [f"{at.year} เป็นปี ค.ศ. กรุณาพิมพ์ปี พ.ศ. คือ {at.year + 543}"]
+
+
+def test_an_english_admin_schedules_by_typing_the_common_era_year(staff_admin):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    at = in_two_days()
+
+    act_in(staff_admin, "en", "schedule_selected", [story], publish_at=f"{at:%Y-%m-%d %H:%M}")
+
+    story.refresh_from_db()
+    assert story.published_at == at
+
+
+def test_an_english_admin_typing_a_buddhist_era_year_schedules_nothing(staff_admin):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    at = in_two_days()
+
+    response = act_in(
+        staff_admin,
+        "en",
+        "schedule_selected",
+        [story],
+        publish_at=f"{at.year + 543}-{at:%m-%d %H:%M}",
+    )
+
+    story.refresh_from_db()
+    assert story.status == StoryStatus.SUBMITTED
+    assert messages_of(response) == [
+        f"{at.year + 543} is a Buddhist Era year: on English screens type the Common Era "
+        f"year, here {at.year}."
+    ]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_the_story_list_shows_publication_years_in_the_screens_era(staff_admin, language, shown):
+    story = StoryFactory(
+        published_at=datetime.datetime(2024, 10, 25, 2, 30, tzinfo=datetime.UTC),
+    )
+
+    page = staff_admin.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    row = page[page.index(f"/admin/stories/story/{story.pk}/change/") :]
+    row = row[: row.index("</tr>")]
+    assert shown in row
+    assert ("2024" in row) == (language == "en")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_the_story_form_shows_its_workflow_history_in_the_screens_era(staff_admin, language, shown):
+    story = StoryFactory(status=StoryStatus.SUBMITTED, published_at=None)
+    story.transitions.create(
+        from_status=StoryStatus.DRAFT,
+        to_status=StoryStatus.SUBMITTED,
+        created_at=datetime.datetime(2024, 10, 25, 7, 0, tzinfo=datetime.UTC),
+    )
+
+    page = staff_admin.get(
+        reverse("admin:stories_story_change", args=[story.pk]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    history = page[page.index('id="transitions-group"') :]
+    assert shown in history[: history.index("</table>")]
+    assert ("2024" in history[: history.index("</table>")]) == (language == "en")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("th", "2567"), ("en", "2024")])
+def test_the_story_lists_date_drill_down_names_years_in_the_screens_era(
+    staff_admin, language, shown
+):
+    StoryFactory(published_at=datetime.datetime(2024, 10, 25, 2, 30, tzinfo=datetime.UTC))
+    StoryFactory(published_at=datetime.datetime(2023, 10, 25, 2, 30, tzinfo=datetime.UTC))
+
+    page = staff_admin.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    toplinks = page[page.index('class="toplinks"') :]
+    toplinks = toplinks[: toplinks.index("</nav>")]
+    assert f">{shown}</a>" in toplinks
+    # The links keep the Common Era year the database filters on.
+    assert 'href="?published_at__year=2024"' in toplinks
+    assert (">2024<" in toplinks) == (language == "en")
