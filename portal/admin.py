@@ -1,12 +1,15 @@
-"""The user admin, with each person's language, and an invitation when staff add someone."""
+"""The user and group admin, with each person's language, an invitation when staff add
+someone, and permissions named in the reader's language."""
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UserProfile
@@ -14,6 +17,34 @@ from portal.services import user_invite
 from stories.roles import STAFF_GROUP, is_staff_account
 
 User = get_user_model()
+
+# Django stores permission names in English ("Can add story"), once, when it creates them.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def permission_label(permission):
+    """A permission as the admin lists it ("app | model | can ..."), in the active language."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return str(permission)
+    action = permission.codename.partition("_")[0]
+    if action in PERMISSION_ACTIONS and permission.codename == f"{action}_{model._meta.model_name}":
+        name = PERMISSION_ACTIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        name = gettext(permission.name)  # our own, declared in a model's Meta.permissions
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    return f"{app} | {model._meta.verbose_name} | {name}"
+
+
+def label_permissions(db_field, formfield):
+    if db_field.name in ("permissions", "user_permissions") and formfield is not None:
+        formfield.label_from_instance = permission_label
+    return formfield
 
 
 class InviteForm(forms.ModelForm):
@@ -84,7 +115,9 @@ class InvitingUserAdmin(UserAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.exclude(name=STAFF_GROUP)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        return label_permissions(
+            db_field, super().formfield_for_manytomany(db_field, request, **kwargs)
+        )
 
     def user_change_password(self, request, id, form_url=""):
         user = self.get_object(request, unquote(id))
@@ -113,5 +146,14 @@ class InvitingUserAdmin(UserAdmin):
             )
 
 
+class TranslatedPermissionsGroupAdmin(GroupAdmin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return label_permissions(
+            db_field, super().formfield_for_manytomany(db_field, request, **kwargs)
+        )
+
+
 admin.site.unregister(User)
 admin.site.register(User, InvitingUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, TranslatedPermissionsGroupAdmin)
