@@ -50,7 +50,8 @@ for (const textarea of document.querySelectorAll("textarea[data-rich-text]")) {
   const editor = createTextareaEditor(textarea, extensions);
   const root = textarea.closest(".prose-editor") || textarea.parentElement;
   relabel(root);
-  editor.on("transaction", () => relabel(root));
+  // The menu redraws its parts (the block type shown, for one) as the cursor moves.
+  new MutationObserver(() => relabel(root)).observe(root, { childList: true, subtree: true });
   editor.on("update", () => {
     textarea.value = editor.getHTML();
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
