@@ -13,6 +13,7 @@ and textareas) is content, not interface, and is not read.
 """
 
 import contextlib
+import json
 import re
 from html.parser import HTMLParser
 
@@ -216,3 +217,26 @@ def test_a_refused_upload_names_the_accepted_formats_in_thai(client, researcher,
     assert "blp" not in text
     # Only the file's own extension, as the person named it, is in Latin letters.
     assert english_words(text, {name.rpartition(".")[2]}) == []
+
+
+@pytest.mark.django_db
+def test_the_scripts_catalogues_carry_the_thai_the_admin_and_editor_show(client, content):
+    client.force_login(content)
+    _in_thai(client)
+    admin_catalogue = client.get(reverse("admin:jsi18n")).content.decode()
+    assert json.dumps("เลือก %(sel)s จาก %(cnt)s รายการ") in admin_catalogue
+    site_catalogue = client.get(reverse("javascript_catalog")).content.decode()
+    assert f'"Paragraph": {json.dumps("ย่อหน้า")}' in site_catalogue
+    assert f'"Heading 2": {json.dumps("หัวข้อ")}' in site_catalogue
+
+
+def test_a_translated_fields_label_names_its_language_in_the_readers_language():
+    from django.utils import translation
+
+    from stories.models import Story
+
+    field = Story._meta.get_field("title_en")
+    with translation.override("th"):
+        assert str(field.verbose_name) == "ชื่อเรื่อง (ภาษาอังกฤษ)"
+    with translation.override("en"):
+        assert str(field.verbose_name) == "title (English)"
