@@ -7,9 +7,10 @@ of buttons) and fails on any Latin-script word that is not a proper name or a te
 
 Covered: the admin index; for every registered model its list, its add form, the change form
 and history page of an object the test creates, and django-reversion's list of deleted
-objects; the portal's dashboard, new-story form, and a draft story's page, edit form and
-preview; the sign-in lockout page. English content typed into the English fields (input values
-and textareas) is content, not interface, and is not read.
+objects, plus a city's revert page and a deleted city's recover page; the portal's dashboard,
+new-story form, and a draft story's page, edit form and preview; the sign-in lockout page;
+refused uploads; the scripts' catalogues. English content typed into the English fields (input
+values and textareas) is content, not interface, and is not read.
 """
 
 import contextlib
@@ -240,3 +241,29 @@ def test_a_translated_fields_label_names_its_language_in_the_readers_language():
         assert str(field.verbose_name) == "ชื่อเรื่อง (ภาษาอังกฤษ)"
     with translation.override("en"):
         assert str(field.verbose_name) == "title (English)"
+
+
+@pytest.mark.django_db
+def test_reversions_revert_and_recover_screens_are_thai(client, content, site):
+    import reversion
+    from reversion.models import Version
+
+    from cities.models import City
+    from tests.factories import CityFactory
+
+    gone = CityFactory(slug="gone-city")
+    with reversion.create_revision():
+        site.city.save()
+        gone.save()
+    gone.delete()
+    version = Version.objects.get_for_object(site.city).first()
+    deleted = Version.objects.get_deleted(City).get()
+    client.force_login(content)
+    _in_thai(client)
+    urls = [
+        reverse("admin:cities_city_revision", args=[site.city.pk, version.pk]),
+        reverse("admin:cities_city_recoverlist"),
+        reverse("admin:cities_city_recover", args=[deleted.pk]),
+    ]
+    found = _crawl(client, urls, {"chiang", "mai", "gone", "city", content.username})
+    assert found == {}, found
