@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UserProfile
 from portal.services import user_invite
-from stories.roles import STAFF_GROUP, is_staff_account
+from stories.roles import STAFF_GROUP, group_label, is_staff_account
 
 User = get_user_model()
 
@@ -42,9 +42,17 @@ def permission_label(permission):
 
 
 def label_permissions(db_field, formfield):
-    if db_field.name in ("permissions", "user_permissions") and formfield is not None:
+    """Permissions and groups listed in a form in the reader's language."""
+    if formfield is not None and db_field.name in ("permissions", "user_permissions"):
         formfield.label_from_instance = permission_label
+    elif formfield is not None and db_field.name == "groups":
+        formfield.label_from_instance = group_label
     return formfield
+
+
+class GroupListFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
 
 
 class InviteForm(forms.ModelForm):
@@ -76,6 +84,8 @@ class UserProfileInline(admin.StackedInline):
 
 class InvitingUserAdmin(UserAdmin):
     """Adding a user sends them a link to set their password, in their language."""
+
+    list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
@@ -147,6 +157,12 @@ class InvitingUserAdmin(UserAdmin):
 
 
 class TranslatedPermissionsGroupAdmin(GroupAdmin):
+    list_display = ("label",)
+
+    @admin.display(description=_("name"), ordering="name")
+    def label(self, group):
+        return group_label(group)
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         return label_permissions(
             db_field, super().formfield_for_manytomany(db_field, request, **kwargs)
