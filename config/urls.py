@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 
 from cities import sitemaps as cities_sitemaps
 from cities.views import HomeView
@@ -57,6 +58,8 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("stories.feed_urls")),
+    # The Thai (or English) of what scripts show: the rich-text editor's menus.
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     prefix_default_language=False,
 )
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 from js_asset import Script
 
 
@@ -22,5 +23,6 @@ class RichTextarea(forms.Textarea):
                     "django_prose_editor/editor.css",
                 ]
             },
-            js=[Script("js/rich-text-editor.js", type="module")],
+            # The catalogue first: the editor's labels are translated as it starts.
+            js=[reverse("javascript_catalog"), Script("js/rich-text-editor.js", type="module")],
         )

@@ -1,19 +1,58 @@
-"""The user admin, with each person's language, and an invitation when staff add someone."""
+"""The user and group admin, with each person's language, an invitation when staff add
+someone, and permissions named in the reader's language."""
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UserProfile
 from portal.services import user_invite
-from stories.roles import STAFF_GROUP, is_staff_account
+from stories.roles import STAFF_GROUP, group_label, is_staff_account
 
 User = get_user_model()
+
+# Django stores permission names in English ("Can add story"), once, when it creates them.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def permission_label(permission):
+    """A permission as the admin lists it ("app | model | can ..."), in the active language."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return str(permission)
+    action = permission.codename.partition("_")[0]
+    if action in PERMISSION_ACTIONS and permission.codename == f"{action}_{model._meta.model_name}":
+        name = PERMISSION_ACTIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        name = gettext(permission.name)  # our own, declared in a model's Meta.permissions
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    return f"{app} | {model._meta.verbose_name} | {name}"
+
+
+def label_permissions(db_field, formfield):
+    """Permissions and groups listed in a form in the reader's language."""
+    if formfield is not None and db_field.name in ("permissions", "user_permissions"):
+        formfield.label_from_instance = permission_label
+    elif formfield is not None and db_field.name == "groups":
+        formfield.label_from_instance = group_label
+    return formfield
+
+
+class GroupListFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
 
 
 class InviteForm(forms.ModelForm):
@@ -45,6 +84,8 @@ class UserProfileInline(admin.StackedInline):
 
 class InvitingUserAdmin(UserAdmin):
     """Adding a user sends them a link to set their password, in their language."""
+
+    list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
@@ -84,7 +125,9 @@ class InvitingUserAdmin(UserAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.exclude(name=STAFF_GROUP)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        return label_permissions(
+            db_field, super().formfield_for_manytomany(db_field, request, **kwargs)
+        )
 
     def user_change_password(self, request, id, form_url=""):
         user = self.get_object(request, unquote(id))
@@ -113,5 +156,20 @@ class InvitingUserAdmin(UserAdmin):
             )
 
 
+class TranslatedPermissionsGroupAdmin(GroupAdmin):
+    list_display = ("label",)
+
+    @admin.display(description=_("name"), ordering="name")
+    def label(self, group):
+        return group_label(group)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return label_permissions(
+            db_field, super().formfield_for_manytomany(db_field, request, **kwargs)
+        )
+
+
 admin.site.unregister(User)
 admin.site.register(User, InvitingUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, TranslatedPermissionsGroupAdmin)

@@ -341,11 +341,11 @@ class StoryAdmin(
             kwargs["widget"] = RichTextarea()
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description=_("image"))
     @admin.display(description=_("status"), ordering="status")
     def status_word(self, obj):
         return obj.status_label
 
+    @admin.display(description=_("image"))
     def hero_thumbnail(self, obj):
         return thumbnail(obj.hero_image, obj.hero_image_alt)
 

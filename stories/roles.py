@@ -4,10 +4,19 @@
 database has them, with their permissions.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 STAFF_GROUP = "Programme staff"
 RESEARCHER_GROUP = "Researchers"
+# The groups keep their English names (code finds them by name); people read these.
+GROUP_LABELS = {STAFF_GROUP: _("Programme staff"), RESEARCHER_GROUP: _("Researchers")}
 STAFF_APPS = ("cities", "projects", "stories", "tags")
 STAFF_USER_PERMISSIONS = ("add_user", "change_user", "view_user", "view_group")
+
+
+def group_label(group):
+    """A group's name in the reader's language (a group staff made themselves: as named)."""
+    return str(GROUP_LABELS.get(group.name, group.name))
 
 
 def is_researcher(user):

@@ -59,7 +59,7 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "drf_spectacular",
     "reversion",
-    "axes",
+    "accounts.axes_app.SignInAttemptsConfig",  # django-axes
 ]
 LOCAL_APPS = [
     # The leaf: Thai text, dates, translations, HTML and image safety.
@@ -187,6 +187,15 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "th"
 MODELTRANSLATION_LANGUAGES = ("th", "en")
 # Either language may be written first: each falls back to the other.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("th", "en")}
+
+
+def _translated_field_label(verbose_name, language):
+    """A translated field's label, "title (Thai)": modeltranslation's "title [th]" shows a
+    language code, in Latin letters, on a Thai screen. Built each time it is shown."""
+    return f"{verbose_name} ({dict(LANGUAGES)[language]})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _translated_field_label
 # modeltranslation's admin tabs would load jQuery UI from a Google CDN; serve our own copy.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

@@ -12,8 +12,46 @@ const extensions = [
   Heading.configure({ levels: [2, 3] }),
 ];
 
+// The editor writes some menu labels and tooltips in English without asking gettext; ours
+// say them in the page's language (Thai from the djangojs catalogue, loaded by the widget).
+const gettext = window.gettext || ((text) => text);
+const LABELS = {
+  "bold": "Bold",
+  "italic": "Italic",
+  "insert link": "Link",
+  "remove link": "Remove link",
+  "blockquote": "Quotation",
+  "unordered list": "Bulleted list",
+  "ordered list": "Numbered list",
+  "undo": "Undo",
+  "redo": "Redo",
+  "paragraph": "Paragraph",
+  "Paragraph": "Paragraph",
+  "heading 2": "Heading 2",
+  "heading 3": "Heading 3",
+  "Heading 2": "Heading 2",
+  "Heading 3": "Heading 3",
+};
+
+function relabel(root) {
+  for (const element of root.querySelectorAll("[title], [aria-label]")) {
+    for (const name of ["title", "aria-label"]) {
+      const label = LABELS[element.getAttribute(name)];
+      if (label) element.setAttribute(name, gettext(label));
+    }
+  }
+  for (const element of root.querySelectorAll(".prose-menubar__option *, .prose-menubar__selected *")) {
+    const label = LABELS[element.textContent];
+    if (label && element.children.length === 0) element.textContent = gettext(label);
+  }
+}
+
 for (const textarea of document.querySelectorAll("textarea[data-rich-text]")) {
   const editor = createTextareaEditor(textarea, extensions);
+  const root = textarea.closest(".prose-editor") || textarea.parentElement;
+  relabel(root);
+  // The menu redraws its parts (the block type shown, for one) as the cursor moves.
+  new MutationObserver(() => relabel(root)).observe(root, { childList: true, subtree: true });
   editor.on("update", () => {
     textarea.value = editor.getHTML();
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
