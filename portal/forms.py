@@ -8,6 +8,7 @@ from cities.models import City
 from core.widgets import RichTextarea
 from projects.models import Person, ResearchProject
 from stories.models import ReviewDecision, Story, StoryKind, StoryPerson
+from tags.forms import TagNamesField
 
 
 class StoryDraftForm(forms.ModelForm):
@@ -55,6 +56,7 @@ class StoryDraftForm(forms.ModelForm):
             "hero_image_caption_th": _("Caption"),
             "hero_image_credit_th": _("Photo credit"),
         }
+        field_classes = {"tags": TagNamesField}
         widgets = {
             "excerpt_th": forms.Textarea(attrs={"rows": 3}),
             "excerpt_en": forms.Textarea(attrs={"rows": 3}),

@@ -22,6 +22,7 @@ from projects.resources import (
     ResearchProjectResource,
     SubProjectResource,
 )
+from tags.forms import TAG_FIELDS
 
 
 @admin.register(Person)
@@ -82,6 +83,7 @@ class ResearchProjectAdmin(
     TranslationStatusAdminMixin,
     TabbedTranslationAdmin,
 ):
+    formfield_overrides = TAG_FIELDS
     # A workbook's `subprojects` and `milestones` sheets are imported with its projects.
     resource_classes = [ResearchProjectResource]
     list_display = [

@@ -36,6 +36,7 @@ from stories.models import (
     StoryStatus,
     StoryTransition,
 )
+from tags.forms import TAG_FIELDS
 
 
 class StoryPersonInline(admin.TabularInline):
@@ -219,7 +220,7 @@ class StoryAdmin(
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
     inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline, ReviewAnswerInline]
-    formfield_overrides = HTTPS_URL_FIELDS
+    formfield_overrides = {**HTTPS_URL_FIELDS, **TAG_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
     actions = [
