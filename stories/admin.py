@@ -45,16 +45,14 @@ class StoryPersonInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-class StoryTransitionInline(admin.TabularInline):
-    """The story's history through the workflow; written only by stories.workflow."""
+class WorkflowRecordInline(admin.TabularInline):
+    """Records the workflow writes (stories.workflow); staff read them on the story's form."""
 
-    model = StoryTransition
     extra = 0
     can_delete = False
-    fields = ["created_at_shown", "user", "from_status", "to_status", "note"]
-    readonly_fields = fields
-    created_at_shown = staticmethod(era_column(StoryTransition, "created_at"))
-    verbose_name_plural = _("history")
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -63,38 +61,29 @@ class StoryTransitionInline(admin.TabularInline):
         return False
 
 
-class ReviewLinkInline(admin.TabularInline):
+class StoryTransitionInline(WorkflowRecordInline):
+    """The story's history through the workflow; written only by stories.workflow."""
+
+    model = StoryTransition
+    fields = ["created_at_shown", "user", "from_status", "to_status", "note"]
+    created_at_shown = staticmethod(era_column(StoryTransition, "created_at"))
+    verbose_name_plural = _("history")
+
+
+class ReviewLinkInline(WorkflowRecordInline):
     model = ReviewLink
-    extra = 0
-    can_delete = False
     fields = ["created_at_shown", "created_by", "expires_at_shown", "revoked_at_shown"]
-    readonly_fields = fields
     created_at_shown = staticmethod(era_column(ReviewLink, "created_at"))
     expires_at_shown = staticmethod(era_column(ReviewLink, "expires_at"))
     revoked_at_shown = staticmethod(era_column(ReviewLink, "revoked_at"))
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ReviewAnswerInline(admin.TabularInline):
+class ReviewAnswerInline(WorkflowRecordInline):
     """What interviewees answered through review links; written only by stories.workflow."""
 
     model = ReviewAnswer
-    extra = 0
-    can_delete = False
     fields = ["created_at_shown", "name", "decision", "comment"]
-    readonly_fields = fields
     created_at_shown = staticmethod(era_column(ReviewAnswer, "created_at"))
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class WorkflowActionForm(ActionForm):
