@@ -7,14 +7,19 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from accounts.models import UserProfile
-from portal.services import user_invite
-from stories.roles import STAFF_GROUP, group_label, is_staff_account
+from portal.services import invitation_pending, user_invite, user_role_set
+from stories.roles import STAFF_GROUP, Role, group_label, is_staff_account, user_role
 
 User = get_user_model()
 
@@ -55,12 +60,33 @@ class GroupListFilter(admin.RelatedFieldListFilter):
         return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
 
 
+ROLE_HELP = _(
+    "Researchers write stories in the portal. Programme staff work in this administration "
+    "site: choosing it gives the Programme staff group and admin access together, and "
+    "choosing another role takes both away."
+)
+
+
+def role_field(*, with_staff, required):
+    """The role an account is given in one step (portal.services.user_role_set)."""
+    choices = [(Role.RESEARCHER.value, Role.RESEARCHER.label)]
+    if with_staff:
+        choices.append((Role.PROGRAMME_STAFF.value, Role.PROGRAMME_STAFF.label))
+    if not required:
+        choices.insert(0, ("", _("No role")))
+    return forms.ChoiceField(
+        label=_("role"), choices=choices, required=required, help_text=ROLE_HELP
+    )
+
+
 class InviteForm(forms.ModelForm):
     """A new account without a password: the invited person chooses it from the email."""
 
+    role = role_field(with_staff=False, required=True)  # the admin sets the choices per user
+
     class Meta:
         model = User
-        fields = ("username", "email", "first_name", "last_name", "groups")
+        fields = ("username", "email", "first_name", "last_name", "role")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +101,10 @@ class InviteForm(forms.ModelForm):
         return user
 
 
+class RoleChangeForm(UserChangeForm):
+    role = role_field(with_staff=False, required=False)  # the admin sets the choices per user
+
+
 class UserProfileInline(admin.StackedInline):
     model = UserProfile
     can_delete = False
@@ -83,13 +113,34 @@ class UserProfileInline(admin.StackedInline):
 
 
 class InvitingUserAdmin(UserAdmin):
-    """Adding a user sends them a link to set their password, in their language."""
+    """Adding a user gives them a role and sends them a link to set their password, in their
+    language; staff may send a new link while the person has not chosen a password yet."""
 
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
+    form = RoleChangeForm
+    fieldsets = (
+        *UserAdmin.fieldsets[:2],
+        (
+            UserAdmin.fieldsets[2][0],
+            {
+                "fields": (
+                    "role",
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
+        ),
+        *UserAdmin.fieldsets[3:],
+    )
     inlines = [*UserAdmin.inlines, UserProfileInline]
+    actions = ["invitation_resend"]
+    change_form_template = "admin/auth/user/invitation_change_form.html"
 
     def get_readonly_fields(self, request, obj=None):
         # Programme staff may invite and edit researchers' accounts, but not hand out staff or
@@ -118,8 +169,17 @@ class InvitingUserAdmin(UserAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        if not self.credentials_changeable(request, obj):
+        changeable = self.credentials_changeable(request, obj)
+        if not changeable:
             form.base_fields.pop("password", None)  # declared on the form, so always there
+        if "role" in form.base_fields:
+            role = user_role(obj) if obj is not None else Role.RESEARCHER.value
+            # Only superusers make someone programme staff (or see a colleague's role).
+            field = role_field(
+                with_staff=request.user.is_superuser or not changeable, required=obj is None
+            )
+            field.initial, field.disabled = role, not changeable
+            form.base_fields["role"] = field
         return form
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -147,6 +207,8 @@ class InvitingUserAdmin(UserAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if "role" in form.changed_data or not change:
+            user_role_set(user=form.instance, role=form.cleaned_data["role"])
         if not change and user_invite(user=form.instance):
             self.message_user(
                 request,
@@ -154,6 +216,91 @@ class InvitingUserAdmin(UserAdmin):
                 % {"email": form.instance.email},
                 messages.SUCCESS,
             )
+
+    def invitation_resendable(self, request, user):
+        """Whether `request.user` may send `user` a new invitation: they may add users, may
+        change this account's credentials, and the person has not chosen a password yet."""
+        return (
+            self.has_add_permission(request)
+            and self.credentials_changeable(request, user)
+            and invitation_pending(user)
+        )
+
+    @admin.action(description=_("Send a new invitation"), permissions=["add"])
+    def invitation_resend(self, request, queryset):
+        sent = skipped = 0
+        for user in queryset:
+            if self.invitation_resendable(request, user) and user_invite(user=user, renew=True):
+                sent += 1
+            else:
+                skipped += 1
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "A new invitation was sent to %(count)d person; earlier links no longer work.",
+                    "New invitations were sent to %(count)d people; earlier links no longer work.",
+                    sent,
+                )
+                % {"count": sent},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d account was skipped: it already has a password, is inactive, "
+                    "has no email address or is not yours to change.",
+                    "%(count)d accounts were skipped: they already have a password, are "
+                    "inactive, have no email address or are not yours to change.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/invitation/",
+                self.admin_site.admin_view(require_POST(self.invitation_resend_view)),
+                name="auth_user_invitation",
+            ),
+            *super().get_urls(),
+        ]
+
+    def invitation_resend_view(self, request, object_id):
+        """The change form's "Send a new invitation" button."""
+        user = self.get_object(request, unquote(object_id))
+        if user is None:
+            raise Http404(_("No such account."))
+        if not (self.has_add_permission(request) and self.credentials_changeable(request, user)):
+            raise PermissionDenied
+        if not invitation_pending(user):
+            self.message_user(
+                request,
+                _(
+                    "No invitation was sent: this person has already chosen a password, or the "
+                    "account is inactive or has no email address."
+                ),
+                messages.WARNING,
+            )
+        elif user_invite(user=user, renew=True):
+            self.message_user(
+                request,
+                _("A new invitation was sent to %(email)s; earlier links no longer work.")
+                % {"email": user.email},
+                messages.SUCCESS,
+            )
+        return redirect("admin:auth_user_change", user.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        user = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "invitation_resendable": user is not None and self.invitation_resendable(request, user),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class TranslatedPermissionsGroupAdmin(GroupAdmin):

@@ -4,19 +4,21 @@ preview any story. Every status change goes through stories.workflow."""
 import logging
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import autosave
+from portal.account_forms import PasswordResetOrInvitationForm
 from portal.forms import ReviewAnswerForm, StoryDraftForm
 from portal.services import password_reset_allowed
 from projects.models import Person
@@ -254,6 +256,7 @@ class RedirectThen(HttpResponseRedirect):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetOrInvitationForm
     template_name = "portal/password_reset_form.html"
     email_template_name = "portal/email/password_reset_body.txt"
     subject_template_name = "portal/email/password_reset_subject.txt"
@@ -275,5 +278,34 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a password from an invitation or a reset link signs the person in and takes
+    them where they work: programme staff to the admin, researchers to their stories."""
+
     template_name = "portal/password_reset_confirm.html"
     success_url = reverse_lazy("portal:password_reset_complete")
+    post_reset_login = True
+    # django-axes' backend comes first and needs the request, which login() does not pass.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is saved and you are signed in."))
+        if response.url == reverse("admin:index") and not self.request.COOKIES.get(
+            settings.LANGUAGE_COOKIE_NAME
+        ):
+            # The admin has no language in its address: keep the one the password was set in.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                translation.get_language(),
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+            )
+        return response
+
+    def get_success_url(self):
+        if self.user.is_staff:
+            return reverse("admin:index")
+        if is_researcher(self.user):
+            return reverse("portal:dashboard")
+        return super().get_success_url()

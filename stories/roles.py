@@ -4,6 +4,7 @@
 database has them, with their permissions.
 """
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 STAFF_GROUP = "Programme staff"
@@ -12,6 +13,26 @@ RESEARCHER_GROUP = "Researchers"
 GROUP_LABELS = {STAFF_GROUP: _("Programme staff"), RESEARCHER_GROUP: _("Researchers")}
 STAFF_APPS = ("cities", "projects", "stories", "tags")
 STAFF_USER_PERMISSIONS = ("add_user", "change_user", "view_user", "view_group")
+
+
+class Role(models.TextChoices):
+    """What an account is for, as staff choose it in the user admin: each role is one of the
+    groups above; programme staff also get the admin (is_staff)."""
+
+    RESEARCHER = "researcher", _("Researcher")
+    PROGRAMME_STAFF = "programme_staff", _("Programme staff")
+
+
+ROLE_GROUPS = {Role.RESEARCHER: RESEARCHER_GROUP, Role.PROGRAMME_STAFF: STAFF_GROUP}
+
+
+def user_role(user):
+    """`user`'s role by their group (programme staff first), or "" for neither."""
+    names = set(user.groups.values_list("name", flat=True)) if user.pk else set()
+    for role in (Role.PROGRAMME_STAFF, Role.RESEARCHER):
+        if ROLE_GROUPS[role] in names:
+            return role
+    return ""
 
 
 def group_label(group):

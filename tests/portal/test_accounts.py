@@ -16,7 +16,6 @@ User = get_user_model()
 
 
 def invite(client, language="th", email="new@example.org"):
-    group = Group.objects.get(name="Researchers")
     return client.post(
         reverse("admin:auth_user_add"),
         {
@@ -24,7 +23,7 @@ def invite(client, language="th", email="new@example.org"):
             "email": email,
             "first_name": "สมหญิง",
             "last_name": "",
-            "groups": [group.pk],
+            "role": "researcher",
             "profile-TOTAL_FORMS": "1",
             "profile-INITIAL_FORMS": "0",
             "profile-MIN_NUM_FORMS": "0",
@@ -69,6 +68,7 @@ def test_the_invitation_link_sets_the_password_and_the_researcher_can_log_in(adm
         form_page.redirect_chain[-1][0],
         {"new_password1": "a-long new password 42", "new_password2": "a-long new password 42"},
     )
+    assert client.get(reverse("portal:dashboard")).status_code == 200  # signed in already
 
     client.logout()
     response = client.post(

@@ -140,15 +140,13 @@ def test_staff_cannot_make_a_researcher_staff(staff_client):
     assert not researcher.groups.filter(pk=staff_group.pk).exists()
 
 
-def test_staff_cannot_invite_someone_into_the_staff_group(staff_client):
-    staff_group = Group.objects.get(name="Programme staff")
-
+def test_staff_cannot_invite_someone_as_programme_staff(staff_client):
     response = staff_client.post(
         reverse("admin:auth_user_add"),
         {
             "username": "newcolleague",
             "email": "new@example.org",
-            "groups": [staff_group.pk],
+            "role": "programme_staff",
             "profile-TOTAL_FORMS": "0",
             "profile-INITIAL_FORMS": "0",
             "profile-MIN_NUM_FORMS": "0",
