@@ -44,11 +44,12 @@ def user_invite(*, user, language=None, renew=False):
                 "token": default_token_generator.make_token(user),
             },
         )
-        is_staff = user_role(user) == Role.PROGRAMME_STAFF
+        role = user_role(user)
+        is_staff = role == Role.PROGRAMME_STAFF or user.is_staff
         valid_for = timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
         context = {
             "user": user,
-            "is_staff": is_staff,
+            "role": role,
             "url": site_url(path),
             "login_url": site_url(reverse("admin:login" if is_staff else "portal:login")),
             "reset_url": site_url(reverse("portal:password_reset")),
