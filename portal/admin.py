@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import UserProfile
 from portal.services import invitation_pending, user_invite, user_role_set
-from stories.roles import STAFF_GROUP, Role, group_label, is_staff_account, user_role
+from stories.roles import ROLE_GROUPS, STAFF_GROUP, Role, group_label, is_staff_account, user_role
 
 User = get_user_model()
 
@@ -116,6 +116,7 @@ class InvitingUserAdmin(UserAdmin):
     """Adding a user gives them a role and sends them a link to set their password, in their
     language; staff may send a new link while the person has not chosen a password yet."""
 
+    list_display = (*UserAdmin.list_display, "role_label", "password_chosen")
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
@@ -202,8 +203,20 @@ class InvitingUserAdmin(UserAdmin):
 
     def get_queryset(self, request):
         # Nor take over a superuser's account (its email, and so its password).
-        users = super().get_queryset(request)
+        users = super().get_queryset(request).prefetch_related("groups")
         return users if request.user.is_superuser else users.filter(is_superuser=False)
+
+    @admin.display(description=_("role"))
+    def role_label(self, user):
+        names = {group.name for group in user.groups.all()}  # prefetched
+        for role, group in ROLE_GROUPS.items():
+            if group in names:
+                return role.label
+        return "–"
+
+    @admin.display(description=_("password chosen"), boolean=True)
+    def password_chosen(self, user):
+        return user.has_usable_password()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

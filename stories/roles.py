@@ -23,14 +23,15 @@ class Role(models.TextChoices):
     PROGRAMME_STAFF = "programme_staff", _("Programme staff")
 
 
-ROLE_GROUPS = {Role.RESEARCHER: RESEARCHER_GROUP, Role.PROGRAMME_STAFF: STAFF_GROUP}
+# Programme staff first: someone in both groups counts as staff.
+ROLE_GROUPS = {Role.PROGRAMME_STAFF: STAFF_GROUP, Role.RESEARCHER: RESEARCHER_GROUP}
 
 
 def user_role(user):
     """`user`'s role by their group (programme staff first), or "" for neither."""
     names = set(user.groups.values_list("name", flat=True)) if user.pk else set()
-    for role in (Role.PROGRAMME_STAFF, Role.RESEARCHER):
-        if ROLE_GROUPS[role] in names:
+    for role, group in ROLE_GROUPS.items():
+        if group in names:
             return role
     return ""
 

@@ -10,6 +10,8 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -442,3 +444,23 @@ def test_an_account_with_neither_role_lands_on_the_saved_page(client):
     response = set_password(client, link_in(mail.outbox[0]))
 
     assert response.url == reverse("portal:password_reset_complete")
+
+
+def test_the_user_list_shows_each_role_and_who_has_not_chosen_a_password(
+    admin_client, invited_researcher, django_assert_num_queries
+):
+    url = reverse("admin:auth_user_changelist")
+    ProgrammeStaffFactory.create_batch(2)
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    ProgrammeStaffFactory.create_batch(20)
+
+    with django_assert_num_queries(len(few)):
+        response = admin_client.get(url)
+
+    page = response.content.decode()
+    assert "เจ้าหน้าที่โครงการ" in page and "นักวิจัย" in page
+    assert "รหัสผ่านตั้งแล้ว" in page
+    rows = response.context["cl"].result_list
+    assert [user.has_usable_password() for user in rows if user == invited_researcher] == [False]
