@@ -288,6 +288,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
 
     def form_valid(self, form):
+        if not self.user.is_active:  # a link sent before the account was deactivated
+            self.post_reset_login = False
+            return super().form_valid(form)
         response = super().form_valid(form)
         messages.success(self.request, _("Your password is saved and you are signed in."))
         if response.url == reverse("admin:index") and not self.request.COOKIES.get(
@@ -304,6 +307,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
     def get_success_url(self):
+        if not self.post_reset_login:
+            return super().get_success_url()
         if self.user.is_staff:
             return reverse("admin:index")
         if is_researcher(self.user):

@@ -464,3 +464,13 @@ def test_the_user_list_shows_each_role_and_who_has_not_chosen_a_password(
     assert "รหัสผ่านตั้งแล้ว" in page
     rows = response.context["cl"].result_list
     assert [user.has_usable_password() for user in rows if user == invited_researcher] == [False]
+
+
+def test_a_link_sent_before_the_account_was_deactivated_signs_no_one_in(admin_client, client):
+    invite(admin_client)
+    User.objects.filter(username="newperson").update(is_active=False)
+
+    response = set_password(client, link_in(mail.outbox[0]))
+
+    assert response.url == reverse("portal:password_reset_complete")
+    assert SESSION_KEY not in client.session
