@@ -75,7 +75,7 @@ def user_role_set(*, user, role):
     groups = {group.name: group for group in Group.objects.filter(name__in=ROLE_GROUPS.values())}
     user.groups.remove(*groups.values())
     if role:
-        user.groups.add(groups[ROLE_GROUPS[role]])
+        user.groups.add(groups[ROLE_GROUPS[Role(role)]])
     is_staff = role == Role.PROGRAMME_STAFF or user.is_superuser
     if user.is_staff != is_staff:
         user.is_staff = is_staff
