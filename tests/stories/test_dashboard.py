@@ -130,7 +130,7 @@ def test_a_thai_screen_says_it_in_thai_with_buddhist_era_years(staff_admin, news
     assert soonest.title_th in listed
     assert str(buddhist_era(local.year)) in listed
     assert f" {local.year} " not in listed
-    for thai in ("รอตรวจ", "ตั้งเวลาเผยแพร่", "ยังไม่มีภาษาอังกฤษ", "ความเคลื่อนไหวล่าสุด"):
+    for thai in ("รอพิจารณา", "ตั้งเวลาเผยแพร่", "ยังไม่มีภาษาอังกฤษ", "ความเคลื่อนไหวล่าสุด"):
         assert thai in html
     for english in ("Awaiting review", "Missing English", "Recent activity", "Going public"):
         assert english not in html
