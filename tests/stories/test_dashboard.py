@@ -122,6 +122,8 @@ def test_the_scheduled_stories_are_listed_soonest_first_with_their_time(staff_ad
 
 
 def test_a_thai_screen_says_it_in_thai_with_buddhist_era_years(staff_admin, newsroom):
+    workflow.story_submit(story=newsroom["draft"][0], by=None)
+
     html = staff_admin.get(INDEX, HTTP_ACCEPT_LANGUAGE="th").content.decode()
     listed = re.search(r'<ul class="dashboard-list dashboard-scheduled">(.*?)</ul>', html, re.S)[1]
 
