@@ -93,9 +93,7 @@ class StoryQuerySet(RenditionsQuerySet):
         month_start = timezone.localtime(now).replace(
             day=1, hour=0, minute=0, second=0, microsecond=0
         )
-        return Q(
-            status=StoryStatus.PUBLISHED, published_at__gte=month_start, published_at__lte=now
-        )
+        return Q(status=StoryStatus.PUBLISHED, published_at__gte=month_start, published_at__lte=now)
 
     def featuring_people_not_cleared(self):
         """Stories featuring someone who may not appear publicly yet (StoryPersonQuerySet.public):

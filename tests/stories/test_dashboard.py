@@ -119,6 +119,7 @@ def test_the_scheduled_stories_are_listed_soonest_first_with_their_time(staff_ad
     with translation.override("en"):
         assert format_date(soonest, "DATETIME_FORMAT", "en") in listed
     assert f"{soonest.day}, {soonest.year}," in listed
+    assert "ตั้งเวลาเผยแพร่" not in html
 
 
 def test_a_thai_screen_says_it_in_thai_with_buddhist_era_years(staff_admin, newsroom):
@@ -145,10 +146,10 @@ def test_missing_english_is_counted_for_every_translated_model(staff_admin):
     person = PersonFactory(name_en="", role_en="")
     project = ResearchProjectFactory(title_en="", summary_en="")  # and its city, in English
     untranslated = {
-        "stories": 1,
-        "cities": 2,
-        "people": 1,
-        "research projects": 1,
+        "Stories": 1,
+        "Cities": 2,
+        "People": 1,
+        "Research projects": 1,
     }
 
     shown = figures(staff_admin)
@@ -157,8 +158,8 @@ def test_missing_english_is_counted_for_every_translated_model(staff_admin):
         count, url = shown[label]
         assert count == expected, label
         assert len(rows_listed(staff_admin, url)) == expected, label
-    assert rows_listed(staff_admin, shown["people"][1]) == {person.pk}
-    assert rows_listed(staff_admin, shown["research projects"][1]) == {project.pk}
+    assert rows_listed(staff_admin, shown["People"][1]) == {person.pk}
+    assert rows_listed(staff_admin, shown["Research projects"][1]) == {project.pk}
 
 
 def test_staff_who_may_not_publish_see_no_review_queue(client, newsroom):
@@ -179,8 +180,8 @@ def test_staff_who_may_not_publish_see_no_review_queue(client, newsroom):
         "Scheduled",
         "Published this month",
         "Stories featuring people not yet cleared to appear",
-        "stories",
-        "cities",
+        "Stories",
+        "Cities",
     }
 
 
@@ -192,7 +193,7 @@ def test_staff_without_story_permissions_see_only_what_they_may_open(client, new
 
     page = client.get(INDEX, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert set(figures(client)) == {"cities"}
+    assert set(figures(client)) == {"Cities"}
     assert "Status change" not in page
     assert newsroom["draft"][0].title_en not in page
 
