@@ -25,6 +25,10 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 INDEX = reverse("admin:index")
+# The admin index alone (session, user, two of permissions, the sidebar's recent actions): 5;
+# the dashboard: two queries of story figures, one of scheduled stories, one per translated
+# model (4), three of activity.
+DASHBOARD_QUERY_BUDGET = 15
 FIGURE = re.compile(
     r'<a href="(?P<url>[^"]+)"><span class="dashboard-count">(?P<count>\d+)</span> '
     r'<span class="dashboard-label">(?P<label>[^<]+)</span></a>'
@@ -274,7 +278,13 @@ def test_the_dashboard_costs_the_same_queries_for_few_and_many_records(
         assert staff_admin.get(INDEX).status_code == 200
 
 
-# The admin index alone (session, user, two of permissions, the sidebar's recent actions): 5;
-# the dashboard: two queries of story figures, one of scheduled stories, one per translated
-# model (4), three of activity.
-DASHBOARD_QUERY_BUDGET = 15
+def test_the_admins_language_switch_gives_an_english_dashboard(staff_admin, newsroom):
+    # The admin has no /en/ prefix: it follows the language chosen in its header.
+    staff_admin.post(reverse("set_language"), {"language": "en", "next": INDEX})
+
+    html = staff_admin.get(INDEX).content.decode()
+
+    assert '<html lang="en"' in html
+    assert "Awaiting review" in html
+    assert "Going public next" in html
+    assert "รอพิจารณา" not in html
