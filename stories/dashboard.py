@@ -123,27 +123,24 @@ def missing_english_figures(request, admin_site):
     The models are those registered in the admin whose model tells which fields need English
     (core.i18n.TranslationStatusMixin) and whose list can filter on it: stories first.
     """
-    figures = []
-    for model, model_admin in admin_site._registry.items():
-        if not (
-            issubclass(model, TranslationStatusMixin)
+    models = sorted(
+        (
+            model
+            for model, model_admin in admin_site._registry.items()
+            if issubclass(model, TranslationStatusMixin)
             and EnglishTranslationFilter in model_admin.list_filter
             and model_admin.has_view_permission(request)
-        ):
-            continue
-        count = model._default_manager.filter(model.missing_english_q()).count()
-        figures.append(
-            Figure(
-                label=model._meta.verbose_name_plural,
-                count=count,
-                url=changelist_url(model, english="missing"),
-            )
+        ),
+        key=lambda model: (model is not Story, str(model._meta.verbose_name_plural)),
+    )
+    return [
+        Figure(
+            label=model._meta.verbose_name_plural,
+            count=model._default_manager.filter(model.missing_english_q()).count(),
+            url=changelist_url(model, english="missing"),
         )
-    return sorted(figures, key=lambda figure: (figure.url != _story_list(), str(figure.label)))
-
-
-def _story_list():
-    return changelist_url(Story, english="missing")
+        for model in models
+    ]
 
 
 def _user_name(user):
