@@ -9,15 +9,22 @@ from django.utils import timezone
 from stories import workflow
 from stories.models import Consent, StoryStatus
 from tests.factories import (
+    PASSWORD,
     CityFactory,
     ProgrammeStaffFactory,
     StoryFactory,
     StoryPersonFactory,
 )
 
-from .test_editorial_workflow import log_in
-
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page, base, user):
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form [type=submit]").last.click()
+    page.wait_for_load_state()
 
 
 def newsroom(staff):
@@ -42,7 +49,7 @@ def test_staff_read_the_dashboard_and_open_a_figure(
     staff = ProgrammeStaffFactory(first_name="มาลี")
     newsroom(staff)
 
-    log_in(page, live_server.url, "/admin/login/", staff)
+    log_in(page, live_server.url, staff)
     assert page.url == live_server.url + "/admin/"
     assert page.locator(".staff-dashboard h2").all_inner_texts()[:2] == [
         "เรื่องราว",
