@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -116,6 +117,38 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """The published stories still to come, and those that went public this month."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("scheduled", _("Scheduled")), ("this_month", _("Published this month"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "scheduled":
+            return queryset.scheduled(after=timezone.now())
+        if self.value() == "this_month":
+            return queryset.published_this_month(now=timezone.now())
+        return queryset
+
+
+class PeopleNotClearedFilter(admin.SimpleListFilter):
+    """Stories featuring someone not yet confirmed or consenting (StoryPersonQuerySet.public)."""
+
+    title = _("people featured")
+    parameter_name = "people"
+
+    def lookups(self, request, model_admin):
+        return [("not_cleared", _("Not yet cleared to appear"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "not_cleared":
+            return queryset.featuring_people_not_cleared()
+        return queryset
+
+
 class StoryHistoryAdminMixin(HistoryAdminMixin):
     """A story's history restores its content; the workflow alone changes what is public.
 
@@ -196,6 +229,8 @@ class StoryAdmin(
     list_filter = [
         AwaitingReviewFilter,
         "status",
+        PublicationFilter,
+        PeopleNotClearedFilter,
         "kind",
         "is_featured",
         "city",

@@ -78,7 +78,35 @@ class StoryQuerySet(RenditionsQuerySet):
     def scheduled(self, *, after):
         """Published stories that go public later than `after`, at their `published_at`
         (`Story.is_scheduled` at that moment)."""
-        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=after)
+        return self.filter(self.scheduled_condition(after=after))
+
+    @staticmethod
+    def scheduled_condition(*, after):
+        return Q(status=StoryStatus.PUBLISHED, published_at__gt=after)
+
+    def published_this_month(self, *, now):
+        """Stories that went public in the current month (Bangkok time), up to `now`."""
+        return self.filter(self.published_this_month_condition(now=now))
+
+    @staticmethod
+    def published_this_month_condition(*, now):
+        month_start = timezone.localtime(now).replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        return Q(status=StoryStatus.PUBLISHED, published_at__gte=month_start, published_at__lte=now)
+
+    def featuring_people_not_cleared(self):
+        """Stories featuring someone who may not appear publicly yet (StoryPersonQuerySet.public):
+        what staff must settle before the story can go public."""
+        return self.filter(self.people_not_cleared_condition())
+
+    @staticmethod
+    def people_not_cleared_condition():
+        return models.Exists(
+            StoryPerson.objects.filter(story=models.OuterRef("pk")).exclude(
+                StoryPersonQuerySet.public_condition()
+            )
+        )
 
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)

@@ -40,7 +40,10 @@ def test_the_admin_index_counts_stories_awaiting_review(staff_admin):
 
     page = staff_admin.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en")
 
-    assert "2 stories awaiting review" in page.content.decode()
+    assert (
+        '<span class="dashboard-count">2</span> <span class="dashboard-label">Awaiting review'
+        in page.content.decode()
+    )
 
 
 def test_the_awaiting_review_filter_lists_only_submitted_stories(staff_admin):
