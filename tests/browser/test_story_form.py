@@ -76,3 +76,29 @@ def test_pick_a_city_find_a_person_add_a_picture_and_save(
     with Image.open(image.image.path) as stored:
         assert GPS_IFD not in stored.getexif()
     assert problems == []
+
+
+def _boxes(page):
+    return [page.locator(selector).bounding_box() for selector in ("#id_title_th", "#id_title_en")]
+
+
+def test_thai_and_english_sit_side_by_side_and_stack_on_a_phone(
+    live_server, desktop_page, phone_page, screenshot
+):
+    researcher = ResearcherFactory()
+    story = StoryFactory(draft=True, author=researcher)
+    for page in (desktop_page, phone_page):
+        log_in(page, live_server.url, researcher)
+        page.goto(f"{live_server.url}/portal/stories/{story.pk}/edit/")
+        page.wait_for_selector("textarea[data-rich-text-ready]", state="attached")
+
+    thai, english = _boxes(desktop_page)
+    assert thai["y"] == english["y"] and english["x"] > thai["x"] + thai["width"]
+    screenshot(desktop_page, "portal-story-form-desktop-th")
+
+    thai, english = _boxes(phone_page)
+    assert english["y"] > thai["y"] + thai["height"]
+    assert thai["width"] > 300 and english["width"] > 300
+    no_sideways_scroll = "document.documentElement.scrollWidth <= window.innerWidth"
+    assert phone_page.evaluate(no_sideways_scroll)
+    screenshot(phone_page, "portal-story-form-phone-th")
