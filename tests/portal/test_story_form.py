@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 from reversion.models import Version
 
@@ -244,3 +245,23 @@ def test_a_decompression_bomb_is_refused_with_the_reason(logged_in, my_draft):
     assert response.status_code == 400
     assert response.json()["error"]
     assert not StoryImage.objects.exists()
+
+
+def test_without_javascript_the_people_list_names_each_persons_city(logged_in):
+    PersonFactory(city=CityFactory(name_th="เมืองน่าน"), name_th="บุญมี ใจงาม")
+
+    html = logged_in.get(reverse("portal:story_create")).content.decode()
+
+    assert "บุญมี ใจงาม (เมืองน่าน)" in html
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_form_and_the_delete_page_open_in_both_languages(logged_in, my_draft, language):
+    for name in ("story_edit", "story_delete"):
+        with translation.override(language):
+            path = reverse(f"portal:{name}", args=[my_draft.pk])
+
+        response = logged_in.get(path)
+
+        assert response.status_code == 200
+        assert f'lang="{language}"' in response.content.decode()
