@@ -21,6 +21,7 @@ class RichTextarea(forms.Textarea):
                 "all": [
                     "django_prose_editor/material-icons.css",
                     "django_prose_editor/editor.css",
+                    "css/rich-text-editor.css",
                 ]
             },
             # The catalogue first: the editor's labels are translated as it starts.

@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -19,9 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import autosave
 from portal.account_forms import PasswordResetOrInvitationForm
-from portal.forms import ReviewAnswerForm, StoryDraftForm
+from portal.forms import ReviewAnswerForm, StoryDraftForm, StoryImageForm
 from portal.services import password_reset_allowed
-from projects.models import Person
+from projects.models import Person, ResearchProject
 from stories import workflow
 from stories.models import ReviewAnswer, ReviewLink, Story
 from stories.roles import is_researcher
@@ -111,6 +112,87 @@ def _edit(request, story):
         },
         status=400 if form.errors else 200,
     )
+
+
+@portal_user
+@require_POST
+def story_image_upload(request, pk):
+    """A picture for the text of one's own story, from the editor: the answer is JSON, with the
+    stored picture's URL to put in the text, or the reason it was refused."""
+    story = own_story(request, pk)
+    if not story.is_editable_by_author:
+        return JsonResponse(
+            {"error": _("This story is with programme staff and cannot be changed now.")},
+            status=403,
+        )
+    form = StoryImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages_ = [message for errors in form.errors.values() for message in errors]
+        return JsonResponse({"error": " ".join(messages_)}, status=400)
+    image = form.save(commit=False)
+    image.story = story
+    image.uploaded_by = request.user
+    image.save()
+    return JsonResponse({"url": image.image.url, "alt": image.alt}, status=201)
+
+
+@portal_user
+@require_http_methods(["GET", "HEAD", "POST"])
+def story_delete(request, pk):
+    """Delete one's own draft: GET asks to confirm, POST deletes (stories.workflow keeps a
+    version staff can recover). A story already with staff, or published, cannot be."""
+    story = own_story(request, pk)
+    if not story.is_editable_by_author:
+        messages.error(
+            request,
+            _("Only a draft, or a story sent back for changes, can be deleted by its author."),
+        )
+        return render(request, "portal/story_delete.html", {"story": story}, status=409)
+    if request.method == "POST":
+        title = story.title
+        workflow.story_delete_draft(story=story, by=request.user)
+        messages.success(request, _("The draft “%(title)s” was deleted.") % {"title": title})
+        return redirect("portal:dashboard")
+    return render(request, "portal/story_delete.html", {"story": story})
+
+
+AUTOCOMPLETE_PAGE_SIZE = 20
+
+
+def _autocomplete(request, objects, search_fields):
+    """One page of `objects` in Select2's JSON format, narrowed to the `city` and `term` asked
+    for. Select2 (static/js/portal-story-form.js) asks for the next page as the list scrolls."""
+    city = request.GET.get("city", "")
+    if city.isdigit():
+        objects = objects.filter(city_id=int(city))
+    term = request.GET.get("term", "").strip()[:100]
+    if term:
+        matches = Q()
+        for field in search_fields:
+            matches |= Q(**{f"{field}__icontains": term})
+        objects = objects.filter(matches)
+    page = request.GET.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 1000 else 1
+    start = (page - 1) * AUTOCOMPLETE_PAGE_SIZE
+    rows = list(objects.order_by_name()[start : start + AUTOCOMPLETE_PAGE_SIZE + 1])
+    return JsonResponse(
+        {
+            "results": [{"id": obj.pk, "text": str(obj)} for obj in rows[:AUTOCOMPLETE_PAGE_SIZE]],
+            "pagination": {"more": len(rows) > AUTOCOMPLETE_PAGE_SIZE},
+        }
+    )
+
+
+@portal_user
+def autocomplete_people(request):
+    """People the user may see (PersonQuerySet.visible_to), for the story form's picker."""
+    people = Person.objects.visible_to(request.user)
+    return _autocomplete(request, people, ("name_th", "name_en", "honorific_th", "honorific_en"))
+
+
+@portal_user
+def autocomplete_projects(request):
+    return _autocomplete(request, ResearchProject.objects.all(), ("title_th", "title_en"))
 
 
 @portal_user

@@ -443,6 +443,42 @@ class StoryPerson(models.Model):
         return str(self.person)
 
 
+class StoryImage(models.Model):
+    """A picture inside a story's text, uploaded from the editor.
+
+    It goes through the same checks and re-encoding as the hero image (core.images), and the
+    body refers to it by its media URL, the only image source the sanitiser keeps (core.html).
+    `alt` is in the language of the text it was placed in.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="body_images", verbose_name=_("story")
+    )
+    image = models.ImageField(_("image"), upload_to="stories/body/", validators=IMAGE_VALIDATORS)
+    alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("Describe the picture for people who cannot see it."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="story_images",
+        null=True,
+        blank=True,
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("picture in a story")
+        verbose_name_plural = _("pictures in stories")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.alt
+
+
 class StoryTransition(models.Model):
     """One step of a story through the editorial workflow: who moved it, when, from what to what.
 

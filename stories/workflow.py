@@ -22,6 +22,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.siteurl import absolute_url
+from history.versions import version_before_delete
 from stories import notifications
 from stories.models import (
     Consent,
@@ -401,3 +402,21 @@ def review_already_answered():
         _("This review link has already been answered; the answer cannot be changed."),
         code="already_answered",
     )
+
+
+# --- Deleting a draft ------------------------------------------------------------------------
+
+
+def story_delete_draft(*, story: Story, by) -> None:
+    """The author deletes a story that has not gone to staff yet (a draft, or one sent back
+    for changes). A version is kept first (history.versions), so staff can recover it."""
+    if not is_author(by, story):
+        raise PermissionDenied
+    if not story.is_editable_by_author:
+        raise ValidationError(
+            _("Only a draft, or a story sent back for changes, can be deleted by its author."),
+            code="not_a_draft",
+        )
+    with transaction.atomic():
+        version_before_delete(objects=[story], user=by)
+        story.delete()

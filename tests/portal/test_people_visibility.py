@@ -109,7 +109,10 @@ def test_my_story_pages_do_not_name_people_i_may_not_see(client, my_draft, peopl
 def test_saving_my_draft_keeps_people_i_cannot_see(client, my_draft, people):
     _confirmed, others, mine = people
 
-    client.post(reverse("portal:story_edit", args=[my_draft.pk]), draft_data(people=[mine.pk]))
+    client.post(
+        reverse("portal:story_edit", args=[my_draft.pk]),
+        draft_data(people=[mine.pk], city=mine.city),
+    )
 
     assert set(my_draft.people.all()) == {mine, others}
 
