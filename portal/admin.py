@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UserProfile
+from core.admin import ObjectNameAdminMixin
+from core.forms import EraFieldsAdminMixin
 from portal.services import user_invite
 from stories.roles import STAFF_GROUP, group_label, is_staff_account
 
@@ -82,7 +84,7 @@ class UserProfileInline(admin.StackedInline):
     max_num = 1
 
 
-class InvitingUserAdmin(UserAdmin):
+class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
     """Adding a user sends them a link to set their password, in their language."""
 
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
@@ -156,8 +158,11 @@ class InvitingUserAdmin(UserAdmin):
             )
 
 
-class TranslatedPermissionsGroupAdmin(GroupAdmin):
+class TranslatedPermissionsGroupAdmin(ObjectNameAdminMixin, GroupAdmin):
     list_display = ("label",)
+
+    def object_name(self, group):
+        return group_label(group)
 
     @admin.display(description=_("name"), ordering="name")
     def label(self, group):
