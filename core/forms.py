@@ -138,7 +138,46 @@ def era_form_field(db_field, *, admin_widget=False, **kwargs):
     return db_field.formfield(form_class=form_class, **kwargs)
 
 
-class EraFieldsAdminMixin:
+class DisplayColumnsAdminMixin:
+    """For ModelAdmins and inlines: each list column and read-only field is shown by
+    `display_column(name)` (a cached callable, or the name itself to leave it to Django)."""
+
+    def display_column(self, name):
+        return name
+
+    def get_list_display(self, request):
+        return [self.display_column(name) for name in super().get_list_display(request)]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return [self.display_column(name) for name in readonly]
+
+    def get_fieldsets(self, request, obj=None):
+        # The fieldsets must name a read-only field by what shows it; the admin matches the two
+        # by identity, hence cached callables. Viewed without the right to change, every field
+        # is read-only.
+        readonly = self.get_readonly_fields(request, obj)
+        view_only = obj is not None and not self.has_change_permission(request, obj)
+
+        def shown(name):
+            if isinstance(name, list | tuple):
+                return type(name)(map(shown, name))
+            column = self.display_column(name)
+            return column if column is not name and (view_only or column in readonly) else name
+
+        return [
+            (title, {**options, "fields": [shown(name) for name in options["fields"]]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # What a read-only field's callable shows is no form field.
+        if kwargs.get("fields") is not None:
+            kwargs["fields"] = [name for name in kwargs["fields"] if isinstance(name, str)]
+        return super().get_form(request, obj, **kwargs)
+
+
+class EraFieldsAdminMixin(DisplayColumnsAdminMixin):
     """For ModelAdmins and inlines: dates, date-times and years typed and shown in the era of
     the admin's language, in forms (read-only ones too) and in the change list."""
 
@@ -150,30 +189,7 @@ class EraFieldsAdminMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def display_column(self, name):
-        """What shows the field `name` in the list and read-only: `era_column` (cached)."""
-        return era_column(self.model, name)
-
-    def get_list_display(self, request):
-        return [self.display_column(name) for name in super().get_list_display(request)]
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        return [self.display_column(name) for name in readonly]
-
-    def get_fieldsets(self, request, obj=None):
-        # A read-only date is shown by its era column, which the fieldsets must name instead.
-        readonly = self.get_readonly_fields(request, obj)
-
-        def shown(name):
-            if isinstance(name, list | tuple):
-                return type(name)(map(shown, name))
-            column = self.display_column(name)
-            return column if column is not name and column in readonly else name
-
-        return [
-            (title, {**options, "fields": [shown(name) for name in options["fields"]]})
-            for title, options in super().get_fieldsets(request, obj)
-        ]
+        return era_column(self.model, super().display_column(name))
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UserProfile
 from core.admin import ObjectNameAdminMixin
-from core.forms import EraFieldsAdminMixin
+from core.forms import DisplayColumnsAdminMixin, EraFieldsAdminMixin
 from portal.services import user_invite
 from stories.roles import STAFF_GROUP, group_label, is_staff_account
 
@@ -52,6 +52,32 @@ def label_permissions(db_field, formfield):
     return formfield
 
 
+@admin.display(description=User._meta.get_field("groups").verbose_name)
+def groups_shown(user):
+    """A user's groups as a read-only field shows them: in the reader's language."""
+    return ", ".join(group_label(group) for group in user.groups.order_by("name"))
+
+
+def _permissions_shown(permissions):
+    labels = sorted(permission_label(permission) for permission in permissions)
+    return ", ".join(labels) or admin.site.empty_value_display
+
+
+@admin.display(description=User._meta.get_field("user_permissions").verbose_name)
+def user_permissions_shown(user):
+    return _permissions_shown(user.user_permissions.select_related("content_type"))
+
+
+@admin.display(description=Group._meta.get_field("permissions").verbose_name)
+def group_permissions_shown(group):
+    return _permissions_shown(group.permissions.select_related("content_type"))
+
+
+@admin.display(description=Group._meta.get_field("name").verbose_name)
+def group_name_shown(group):
+    return group_label(group)
+
+
 class GroupListFilter(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
         return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
@@ -87,11 +113,16 @@ class UserProfileInline(admin.StackedInline):
 class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
     """Adding a user sends them a link to set their password, in their language."""
 
+    READ_ONLY_SHOWN = {"groups": groups_shown, "user_permissions": user_permissions_shown}
+
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
     inlines = [*UserAdmin.inlines, UserProfileInline]
+
+    def display_column(self, name):
+        return self.READ_ONLY_SHOWN.get(name) or super().display_column(name)
 
     def get_readonly_fields(self, request, obj=None):
         # Programme staff may invite and edit researchers' accounts, but not hand out staff or
@@ -101,7 +132,7 @@ class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
             readonly += ["is_staff", "is_superuser", "user_permissions"]
         if not self.credentials_changeable(request, obj):
             readonly += ["username", "email", "is_active", "groups"]
-        return readonly
+        return [self.display_column(name) for name in readonly]
 
     def credentials_changeable(self, request, user):
         """Whether `request.user` may change `user`'s password, email, username, groups and
@@ -158,8 +189,12 @@ class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
             )
 
 
-class TranslatedPermissionsGroupAdmin(ObjectNameAdminMixin, GroupAdmin):
+class TranslatedPermissionsGroupAdmin(ObjectNameAdminMixin, DisplayColumnsAdminMixin, GroupAdmin):
     list_display = ("label",)
+    READ_ONLY_SHOWN = {"name": group_name_shown, "permissions": group_permissions_shown}
+
+    def display_column(self, name):
+        return self.READ_ONLY_SHOWN.get(name) or super().display_column(name)
 
     def object_name(self, group):
         return group_label(group)

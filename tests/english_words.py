@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 
 # Proper names, and tokens that are the same in any language: formats, the keys of a keyboard
 # ("Control", or "Command" on a Mac), an English honorific given as an example for the English
-# field ("Dr."), the language switcher's "English" written in English.
+# field ("Dr."), the language switcher's "English" written in English, and file formats as
+# the spreadsheet import lists them ("csv", "xlsx").
 ALLOWED_WORDS = {
     "WeCitizens", "PMUA", "URL", "email", "CSV", "XLSX", "JSON", "HTML", "JPEG", "PNG", "WebP",
+    "ZIP", "csv", "xlsx",
     "RSS", "Atom", "API", "Facebook", "LINE", "IP", "English", "Control", "Command", "Mac", "Dr",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -66,3 +68,29 @@ def latin_words(texts, allowed=frozenset()):
         for word in LATIN_WORD.findall(PATH.sub(" ", text))
         if word not in ALLOWED_WORDS and word not in allowed
     ]
+
+
+def stored_words():
+    """The Latin-script words of the test data's own names, which screens show as they are:
+    usernames, email addresses, slugs, and the password hash a user's page summarises (each
+    part cut to a few characters)."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.db import models
+
+    User = get_user_model()
+    values = [
+        *User.objects.values_list("username", flat=True),
+        *User.objects.values_list("email", flat=True),
+        *(
+            part[:length]
+            for hash in User.objects.values_list("password", flat=True)
+            for part in hash.split("$")
+            for length in range(1, 7)
+        ),
+    ]
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.SlugField):
+                values += model._default_manager.values_list(field.attname, flat=True)
+    return {word for value in values if value for word in LATIN_WORD.findall(value)}

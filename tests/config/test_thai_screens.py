@@ -19,12 +19,10 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
-from tags.models import Tag
-from tests.english_words import LATIN_WORD, english_words
+from tests.english_words import english_words, stored_words
 from tests.factories import (
     PASSWORD,
     MilestoneFactory,
@@ -87,23 +85,7 @@ def test_every_admin_screen_is_thai_for_a_superuser(client, content, site):
     client.force_login(content)
     _in_thai(client)
     urls = _admin_urls(content)
-    # The test data's own names: usernames, email addresses, slugs, and the password hash the
-    # user's page summarises.
-    User = get_user_model()
-    values = [
-        *User.objects.values_list("username", flat=True),
-        *User.objects.values_list("email", flat=True),
-        # The password hash as the user's page shows it: each part cut to a few characters.
-        *(
-            part[:length]
-            for hash in User.objects.values_list("password", flat=True)
-            for part in hash.split("$")
-            for length in range(1, 7)
-        ),
-        *(obj.slug for obj in (site.city, site.programme, site.person, site.project, site.story)),
-        *Tag.objects.values_list("slug", flat=True),
-    ]
-    allowed = {word for value in values for word in LATIN_WORD.findall(value)}
+    allowed = stored_words()
     found = _crawl(client, urls, allowed)
     assert found == {}, f"{sum(map(len, found.values()))} English words: {found}"
 
