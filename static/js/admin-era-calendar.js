@@ -2,10 +2,11 @@
 // Thai date fields read a typed year as BE (core.dates.typed_year): the calendar's caption shows
 // the BE year, a picked day or "Today" is written with the BE year, and an input's BE year
 // (in ASCII or Thai digits) opens the calendar on the right month. English screens are left
-// as Django made them. Loaded after calendar.js and core.js, before the shortcuts start (load).
+// as Django made them. The admin may load this before core.js and calendar.js, so the changes
+// are made once every script has run; the calendar opens only on a click, later still.
 "use strict";
-(function () {
-    if (document.documentElement.lang !== "th") {
+document.addEventListener("DOMContentLoaded", function () {
+    if (document.documentElement.lang !== "th" || !Date.prototype.strftime) {
         return;
     }
     const OFFSET = 543;
@@ -38,4 +39,4 @@
             }
         };
     }
-})();
+});
