@@ -208,6 +208,7 @@ def test_programme_staff_read_only_thai_in_the_admin(live_server, chromium, cont
     crawl.screenshot("admin-form-errors")
     context.close()
 
+    print(f"programme staff: {len(crawl.opened)} admin screens read")
     kinds = {screen_kind(path) for path in crawl.opened}
     assert "/admin/stories/story/<id>/history/compare/" in kinds  # reached through the form
     assert "/admin/stories/story/recover/" in kinds
@@ -247,6 +248,7 @@ def test_a_researcher_reads_only_thai_in_the_portal(live_server, chromium, conte
     locked.screenshot("portal-lockout")
     context.close()
 
+    print(f"researcher: {len(crawl.opened)} portal screens read")
     crawl.english |= locked.english
     assert f"/portal/stories/{content['their_story'].pk}/" in crawl.opened
     assert not crawl.english and not crawl.broken, crawl.report()
