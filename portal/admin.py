@@ -7,8 +7,10 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +105,16 @@ class InviteForm(forms.ModelForm):
         return user
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    # Django joins its translated help text to an English warning as its module loads, which
+    # makes the whole text English on every screen; this joins them as each page is drawn.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 class UserProfileInline(admin.StackedInline):
     model = UserProfile
     can_delete = False
@@ -118,6 +130,7 @@ class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
+    change_password_form = PasswordChangeForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
     inlines = [*UserAdmin.inlines, UserProfileInline]
 

@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 # Proper names, and tokens that are the same in any language: formats, the keys of a keyboard
 # ("Control", or "Command" on a Mac), an English honorific given as an example for the English
 # field ("Dr."), the language switcher's "English" written in English, and file formats as
-# the spreadsheet import lists them ("csv", "xlsx").
+# the spreadsheet import lists them ("csv", "xlsx"), and sign-in systems (SSO, LDAP).
 ALLOWED_WORDS = {
     "WeCitizens", "PMUA", "URL", "email", "CSV", "XLSX", "JSON", "HTML", "JPEG", "PNG", "WebP",
-    "ZIP", "csv", "xlsx",
+    "ZIP", "csv", "xlsx", "SSO", "LDAP",
     "RSS", "Atom", "API", "Facebook", "LINE", "IP", "English", "Control", "Command", "Mac", "Dr",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -72,8 +72,8 @@ def latin_words(texts, allowed=frozenset()):
 
 def stored_words():
     """The Latin-script words of the test data's own names, which screens show as they are:
-    usernames, email addresses, slugs, and the password hash a user's page summarises (each
-    part cut to a few characters)."""
+    usernames, email addresses, slugs, the password hash a user's page summarises (each part
+    cut to a few characters), and what browsers sent as django-axes recorded it."""
     from django.apps import apps
     from django.contrib.auth import get_user_model
     from django.db import models
@@ -89,6 +89,11 @@ def stored_words():
             for length in range(1, 7)
         ),
     ]
+    from axes.models import AccessFailureLog, AccessLog
+
+    for model in (AccessLog, AccessFailureLog):
+        values += model.objects.values_list("user_agent", flat=True)
+        values += model.objects.values_list("http_accept", flat=True)
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, models.SlugField):

@@ -1,16 +1,17 @@
 """No English on a Thai screen, as Chromium draws it: a crawl of the admin and the portal.
 
-A programme staff member and a researcher sign in with a Thai browser and open every screen
-they can reach by following links from the admin index and the portal's dashboard (so screens
-added later are crawled too): lists, add and change forms, history and version-compare pages,
-reversion's recover lists, the portal's pages; then the error states (404, 403, a form sent
-empty, the sign-in lockout). On each the crawl reads what the scripts have drawn: every text
-node of the page (hidden ones too, which a click shows: the other language's tab, the
-calendar, editor menus, pickers), the title, placeholder, aria-label and alt attributes and
-the labels of buttons. Content typed into fields (inputs, textareas, the rich-text editor's
-editable area) is content, not interface. Any Latin-script word outside tests/english_words.py's
-allow-list (proper names, technical tokens) and the test data's own names fails the test,
-listed by page.
+A programme staff member, a superuser and a researcher sign in with a Thai browser and open
+every screen they can reach by following links from the admin index and the portal's
+dashboard (so screens added later are crawled too): lists, add and change forms, history and
+version-compare pages, reversion's recover lists, the portal's pages; then the error states
+(404, 403, a form sent empty, the sign-in lockout). On each the crawl reads what the scripts
+have drawn: every text node of the page (hidden ones too, which a click shows: the other
+language's tab, the calendar, editor menus, pickers), the title, placeholder, aria-label and
+alt attributes and the labels of buttons. Content typed into fields (inputs, textareas, the
+rich-text editor's editable area) is content, not interface; text in <code>, <kbd> or <samp>
+is a technical token; a word an icon font draws as an icon is read by its label. Any
+Latin-script word outside tests/english_words.py's allow-list (proper names, technical
+tokens) and the test data's own names fails the test, listed by page.
 
 One screen of each kind is opened: /admin/stories/story/7/change/ stands for every story's
 change form. A few screenshots go to test-artifacts/thai-crawl/.
@@ -31,6 +32,7 @@ from tests.factories import (
     ProgrammeStaffFactory,
     ResearcherFactory,
     StoryFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -178,9 +180,11 @@ def content(site):
         gone = StoryFactory(slug="removed-story", city=site.city)
     gone.delete()
     staff, colleague = ProgrammeStaffFactory(), ProgrammeStaffFactory()
+    superuser = UserFactory(username="thaiadmin", is_staff=True, is_superuser=True)
     researcher, other_researcher = ResearcherFactory(), ResearcherFactory()
     return {
         "staff": staff,
+        "superuser": superuser,
         "colleague": colleague,
         "researcher": researcher,
         "their_story": StoryFactory(draft=True, author=researcher, city=site.city),
@@ -188,27 +192,31 @@ def content(site):
     }
 
 
-def test_programme_staff_read_only_thai_in_the_admin(live_server, chromium, content):
+@pytest.mark.parametrize("role", ["staff", "superuser"])
+def test_the_admin_is_thai_for_programme_staff_and_a_superuser(
+    live_server, chromium, content, role
+):
     context, page = _thai_page(chromium, live_server.url)
-    _sign_in(page, live_server.url, "/admin/login/", content["staff"])
+    _sign_in(page, live_server.url, "/admin/login/", content[role])
     crawl = ThaiCrawl(page, live_server.url, stored_words())
     crawl.follow("/admin/", "/admin/")
     page.goto(live_server.url + "/admin/")
-    crawl.screenshot("admin-index")
+    crawl.screenshot(f"admin-index-{role}")
 
     # Error states: a missing page, a missing object, a forbidden one, forms sent empty.
     crawl.open("/admin/no-such-screen/", expected_status=404)
     crawl.open("/admin/stories/story/999999/change/")  # back to the index, with a message
-    crawl.open(f"/admin/auth/user/{content['colleague'].pk}/password/", expected_status=403)
+    if role == "staff":  # may not change a colleague's password
+        crawl.open(f"/admin/auth/user/{content['colleague'].pk}/password/", expected_status=403)
     for path in [p for p in crawl.opened if p.endswith("/add/")][:3]:
         page.goto(live_server.url + path)
         page.locator("input[name=_save]").click(timeout=5000)
         page.wait_for_load_state()
         crawl.read(f"{path} (sent empty)")
-    crawl.screenshot("admin-form-errors")
+    crawl.screenshot(f"admin-form-errors-{role}")
     context.close()
 
-    print(f"programme staff: {len(crawl.opened)} admin screens read")
+    print(f"{role}: {len(crawl.opened)} admin screens read")
     kinds = {screen_kind(path) for path in crawl.opened}
     assert "/admin/stories/story/<id>/history/compare/" in kinds  # reached through the form
     assert "/admin/stories/story/recover/" in kinds
