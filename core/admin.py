@@ -3,13 +3,16 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
 
@@ -19,6 +22,52 @@ from core.content import content_changed
 # Django 5.2's forms.URLField warns (RemovedInDjango60Warning) unless told which scheme to
 # add to an address typed without one; Django 6.0 will default to https, as we do now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+BOOLEAN_ICONS = {True: "yes", False: "no", None: "unknown"}
+BOOLEAN_ICON_TEXT = {True: _("Yes"), False: _("No"), None: _("Unknown")}
+
+
+def boolean_icon(value):
+    """The admin's yes/no icon with its text in the reader's language. Django's own writes
+    Python's True, False or None as the image's text, in English on every screen;
+    core.apps puts this one in its place."""
+    icon = static(f"admin/img/icon-{BOOLEAN_ICONS[value]}.svg")
+    return format_html('<img src="{}" alt="{}">', icon, BOOLEAN_ICON_TEXT[value])
+
+
+class ObjectNameAdminMixin:
+    """For objects whose `str()` is not for people on every screen (a group's stored English
+    name, a library's English sentence): the admin titles them with `object_name(obj)`, in the
+    change form, the history page, the breadcrumbs and the list's checkboxes."""
+
+    change_form_template = "admin/named_object/change_form.html"
+    object_history_template = "admin/named_object/object_history.html"
+
+    def object_name(self, obj):
+        return str(obj)
+
+    def action_checkbox(self, obj):
+        label = format_html(gettext("Select this object for an action - {}"), self.object_name(obj))
+        checkbox = forms.CheckboxInput({"class": "action-select", "aria-label": label})
+        return checkbox.render(helpers.ACTION_CHECKBOX_NAME, str(obj.pk))
+
+    def _object_context(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        return obj, ({} if obj is None else {"object_label": self.object_name(obj)})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj, context = self._object_context(request, object_id)
+        if obj is not None:
+            context["subtitle"] = context["object_label"]
+        return super().change_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj, context = self._object_context(request, object_id)
+        if obj is not None:
+            context["title"] = gettext("Change history: %s") % context["object_label"]
+        return super().history_view(request, object_id, {**context, **(extra_context or {})})
 
 
 class EnglishTranslationFilter(admin.SimpleListFilter):

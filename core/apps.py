@@ -9,11 +9,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("WeCitizens")
 
     def ready(self):
+        from django.contrib.admin.templatetags import admin_list
         from django.db.backends.signals import connection_created
 
         from core import siteurl  # noqa: F401  (its system check)
+        from core.admin import boolean_icon
         from core.collation import register_thai_collation_on_sqlite
         from core.content import connect_model_signals
 
         connection_created.connect(register_thai_collation_on_sqlite)
         connect_model_signals()
+        # Django's change lists and read-only fields all draw this icon through this one name.
+        admin_list._boolean_icon = boolean_icon

@@ -31,6 +31,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 
 FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# Thai digits (๐–๙), which Thai keyboards type, as the ASCII digits Django's parsers read.
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # A `Y` in a Django date format that is not escaped with a backslash.
 FORMAT_YEAR = re.compile(r"(?<!\\)((?:\\\\)*)Y")
 
@@ -149,13 +151,20 @@ def typed_year(year, language):
     raise ValidationError(message, code="year_in_other_era", params=params)
 
 
+def ascii_digits(value):
+    """Typed text with Thai digits (๒๕๖๙) written as ASCII ones (2569); other values as they are."""
+    return value.translate(THAI_DIGITS) if isinstance(value, str) else value
+
+
 def common_era_typed(value, language):
-    """Date text typed on a screen in `language` with its four-digit year turned into Common Era.
+    """Date text typed on a screen in `language` with its four-digit year turned into Common Era,
+    Thai digits read as ASCII ones.
 
     Raises ValidationError (see `typed_year`) for a year outside that screen's era.
     """
     if not isinstance(value, str):
         return value
+    value = ascii_digits(value)
     return FOUR_DIGIT_YEAR.sub(lambda match: str(typed_year(int(match.group(1)), language)), value)
 
 

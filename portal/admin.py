@@ -7,17 +7,24 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    SetUnusablePasswordMixin,
+    UserChangeForm,
+)
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import UserProfile
+from core.admin import ObjectNameAdminMixin
+from core.forms import DisplayColumnsAdminMixin, EraFieldsAdminMixin
 from portal.services import invitation_pending, user_invite, user_role_set
 from stories.roles import ROLE_GROUPS, STAFF_GROUP, Role, group_label, is_staff_account, user_role
 
@@ -53,6 +60,32 @@ def label_permissions(db_field, formfield):
     elif formfield is not None and db_field.name == "groups":
         formfield.label_from_instance = group_label
     return formfield
+
+
+@admin.display(description=User._meta.get_field("groups").verbose_name)
+def groups_shown(user):
+    """A user's groups as a read-only field shows them: in the reader's language."""
+    return ", ".join(group_label(group) for group in user.groups.order_by("name"))
+
+
+def _permissions_shown(permissions):
+    labels = sorted(permission_label(permission) for permission in permissions)
+    return ", ".join(labels) or admin.site.empty_value_display
+
+
+@admin.display(description=User._meta.get_field("user_permissions").verbose_name)
+def user_permissions_shown(user):
+    return _permissions_shown(user.user_permissions.select_related("content_type"))
+
+
+@admin.display(description=Group._meta.get_field("permissions").verbose_name)
+def group_permissions_shown(group):
+    return _permissions_shown(group.permissions.select_related("content_type"))
+
+
+@admin.display(description=Group._meta.get_field("name").verbose_name)
+def group_name_shown(group):
+    return group_label(group)
 
 
 class GroupListFilter(admin.RelatedFieldListFilter):
@@ -105,6 +138,16 @@ class RoleChangeForm(UserChangeForm):
     role = role_field(with_staff=False, required=False)  # the admin sets the choices per user
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    # Django joins its translated help text to an English warning as its module loads, which
+    # makes the whole text English on every screen; this joins them as each page is drawn.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 class UserProfileInline(admin.StackedInline):
     model = UserProfile
     can_delete = False
@@ -112,14 +155,17 @@ class UserProfileInline(admin.StackedInline):
     max_num = 1
 
 
-class InvitingUserAdmin(UserAdmin):
+class InvitingUserAdmin(EraFieldsAdminMixin, UserAdmin):
     """Adding a user gives them a role and sends them a link to set their password, in their
     language; staff may send a new link while the person has not chosen a password yet."""
+
+    READ_ONLY_SHOWN = {"groups": groups_shown, "user_permissions": user_permissions_shown}
 
     list_display = (*UserAdmin.list_display, "role_label", "password_chosen")
     list_filter = ("is_staff", "is_superuser", "is_active", ("groups", GroupListFilter))
 
     add_form = InviteForm
+    change_password_form = PasswordChangeForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": InviteForm.Meta.fields}),)
     form = RoleChangeForm
     fieldsets = (
@@ -143,6 +189,9 @@ class InvitingUserAdmin(UserAdmin):
     actions = ["invitation_resend"]
     change_form_template = "admin/auth/user/invitation_change_form.html"
 
+    def display_column(self, name):
+        return self.READ_ONLY_SHOWN.get(name) or super().display_column(name)
+
     def get_readonly_fields(self, request, obj=None):
         # Programme staff may invite and edit researchers' accounts, but not hand out staff or
         # superuser rights, nor change another staff account's credentials and rights.
@@ -151,7 +200,7 @@ class InvitingUserAdmin(UserAdmin):
             readonly += ["is_staff", "is_superuser", "user_permissions"]
         if not self.credentials_changeable(request, obj):
             readonly += ["username", "email", "is_active", "groups"]
-        return readonly
+        return [self.display_column(name) for name in readonly]
 
     def credentials_changeable(self, request, user):
         """Whether `request.user` may change `user`'s password, email, username, groups and
@@ -316,8 +365,15 @@ class InvitingUserAdmin(UserAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-class TranslatedPermissionsGroupAdmin(GroupAdmin):
+class TranslatedPermissionsGroupAdmin(ObjectNameAdminMixin, DisplayColumnsAdminMixin, GroupAdmin):
     list_display = ("label",)
+    READ_ONLY_SHOWN = {"name": group_name_shown, "permissions": group_permissions_shown}
+
+    def display_column(self, name):
+        return self.READ_ONLY_SHOWN.get(name) or super().display_column(name)
+
+    def object_name(self, group):
+        return group_label(group)
 
     @admin.display(description=_("name"), ordering="name")
     def label(self, group):

@@ -15,17 +15,14 @@ values and textareas) is content, not interface, and is not read.
 
 import contextlib
 import json
-import re
-from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
-from tags.models import Tag
+from tests.english_words import english_words, stored_words
 from tests.factories import (
     PASSWORD,
     MilestoneFactory,
@@ -35,68 +32,6 @@ from tests.factories import (
     SubProjectFactory,
     UserFactory,
 )
-
-# Proper names, and tokens that are the same in any language: formats, the keys of a keyboard
-# ("Control", or "Command" on a Mac), an English honorific given as an example for the English
-# field ("Dr."), the language switcher's "English" written in English.
-ALLOWED_WORDS = {
-    "WeCitizens", "PMUA", "URL", "email", "CSV", "XLSX", "JSON", "HTML", "JPEG", "PNG", "WebP",
-    "RSS", "Atom", "API", "Facebook", "LINE", "IP", "English", "Control", "Command", "Mac", "Dr",
-}  # fmt: skip
-# Not translated yet: Django writes a yes/no icon's text in English, and django-axes names a
-# sign-in record "Access Log for <username>" in English, in code.
-NOT_YET_TRANSLATED = {"True", "False", "Access", "Log", "for", "unknown"}
-# The two account groups keep English names (code finds them by name); lists and forms show
-# them translated, but a group's own pages title it with its stored name.
-GROUP_NAME_WORDS = {"Programme", "staff", "Researchers"}
-LATIN_WORD = re.compile(r"[A-Za-z]+")
-# An address or path ("/stories/new-slug/") is a technical token, whatever words it holds.
-PATH = re.compile(r"(?:https?://\S+|/[\w./-]+/)")
-HIDDEN_TAGS = {"script", "style", "template", "textarea"}
-TEXT_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
-BUTTON_INPUTS = {"submit", "button", "reset"}
-
-
-class _VisibleText(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hidden_depth = 0
-        self.texts = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in HIDDEN_TAGS:
-            self.hidden_depth += 1
-        for name in TEXT_ATTRIBUTES:
-            if attrs.get(name):
-                self.texts.append(attrs[name])
-        if tag == "input" and attrs.get("type") in BUTTON_INPUTS and attrs.get("value"):
-            self.texts.append(attrs["value"])
-
-    def handle_startendtag(self, tag, attrs):
-        if tag not in HIDDEN_TAGS:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag in HIDDEN_TAGS and self.hidden_depth:
-            self.hidden_depth -= 1
-
-    def handle_data(self, data):
-        if not self.hidden_depth and data.strip():
-            self.texts.append(data)
-
-
-def english_words(html, allowed=frozenset()):
-    """The Latin-script words a person reads on the page, less the allowed ones."""
-    page = _VisibleText()
-    page.feed(html)
-    page.close()
-    return [
-        word
-        for text in page.texts
-        for word in LATIN_WORD.findall(PATH.sub(" ", text))
-        if word not in ALLOWED_WORDS and word not in NOT_YET_TRANSLATED and word not in allowed
-    ]
 
 
 def _in_thai(client):
@@ -150,27 +85,8 @@ def test_every_admin_screen_is_thai_for_a_superuser(client, content, site):
     client.force_login(content)
     _in_thai(client)
     urls = _admin_urls(content)
-    # The test data's own names: usernames, email addresses, slugs, and the password hash the
-    # user's page summarises.
-    User = get_user_model()
-    values = [
-        *User.objects.values_list("username", flat=True),
-        *User.objects.values_list("email", flat=True),
-        # The password hash as the user's page shows it: each part cut to a few characters.
-        *(
-            part[:length]
-            for hash in User.objects.values_list("password", flat=True)
-            for part in hash.split("$")
-            for length in range(1, 7)
-        ),
-        *(obj.slug for obj in (site.city, site.programme, site.person, site.project, site.story)),
-        *Tag.objects.values_list("slug", flat=True),
-    ]
-    allowed = {word for value in values for word in LATIN_WORD.findall(value)}
-    # The group list too: each row's checkbox is labelled with the stored name.
-    group_pages = [url for url in urls if re.match(r"/admin/auth/group/(\d+/)?", url)]
-    found = _crawl(client, [url for url in urls if url not in group_pages], allowed)
-    found |= _crawl(client, group_pages, allowed | GROUP_NAME_WORDS)
+    allowed = stored_words()
+    found = _crawl(client, urls, allowed)
     assert found == {}, f"{sum(map(len, found.values()))} English words: {found}"
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PASSWORD, ProgrammeStaffFactory, ResearcherFactory
 
@@ -36,8 +37,13 @@ def change_form_data(client, user, **changes):
             value = field.prepare_value(form[name].value())
             key = form.add_prefix(name)
             if isinstance(field, forms.SplitDateTimeField):
-                data[f"{key}_0"] = value.date().isoformat() if value else ""
-                data[f"{key}_1"] = value.time().isoformat("seconds") if value else ""
+                # As the inputs show it: the date with the year in the screen's era.
+                with translation.override(response.wsgi_request.LANGUAGE_CODE):
+                    parts = field.widget.decompress(value) if value else [None, None]
+                    for index, (widget, part) in enumerate(
+                        zip(field.widget.widgets, parts, strict=True)
+                    ):
+                        data[f"{key}_{index}"] = widget.format_value(part) or ""
             elif isinstance(field, forms.BooleanField):
                 if value:
                     data[key] = "on"
