@@ -209,12 +209,18 @@ def edits_activity(request, admin_site, limit):
         # the revision's date would sort every version of the viewable models first.
         .order_by("-pk")[: limit * 3]
     )
-    seen, edits = set(), []
+    seen, latest = set(), []
     for version in versions:
-        if version.revision_id in seen:
-            continue
-        seen.add(version.revision_id)
+        if version.revision_id not in seen:
+            seen.add(version.revision_id)
+            latest.append(version)
+    latest = latest[:limit]
+    existing = _existing_object_ids(latest)
+    edits = []
+    for version in latest:
         model = version.content_type.model_class()
+        # An object deleted since is not linked: its change page would only say it is gone.
+        linked = model is not None and (model, version.object_id) in existing
         edits.append(
             Activity(
                 when=version.revision.date_created,
@@ -222,10 +228,24 @@ def edits_activity(request, admin_site, limit):
                 kind=_("Edit"),
                 subject=version.object_repr,
                 detail=model._meta.verbose_name if model else "",
-                url=change_url(model, version.object_id) if model else "",
+                url=change_url(model, version.object_id) if linked else "",
             )
         )
-    return edits[:limit]
+    return edits
+
+
+def _existing_object_ids(versions):
+    """(model, object id) of the versions' objects that still exist: one query per model."""
+    ids_by_model = {}
+    for version in versions:
+        model = version.content_type.model_class()
+        if model is not None:
+            ids_by_model.setdefault(model, set()).add(version.object_id)
+    existing = set()
+    for model, ids in ids_by_model.items():
+        for pk in model._default_manager.filter(pk__in=ids).values_list("pk", flat=True):
+            existing.add((model, str(pk)))
+    return existing
 
 
 def recent_activity(request, admin_site, *, may_view_stories, limit=ACTIVITY_SHOWN):

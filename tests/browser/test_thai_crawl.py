@@ -127,8 +127,9 @@ class ThaiCrawl:
             path = queue.popleft()
             if screen_kind(path) in kinds:
                 continue
-            kinds.add(screen_kind(path))
             self.open(path)
+            if urlsplit(self.page.url).path == urlsplit(path).path:
+                kinds.add(screen_kind(path))  # not when sent elsewhere, e.g. for a deleted object
             for link in self.page.evaluate(READ_LINKS):
                 parts = urlsplit(link)
                 if parts.netloc != urlsplit(self.base_url).netloc:

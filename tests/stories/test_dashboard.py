@@ -27,8 +27,9 @@ pytestmark = pytest.mark.django_db
 INDEX = reverse("admin:index")
 # The admin index alone (session, user, two of permissions, the sidebar's recent actions): 5;
 # the dashboard: two queries of story figures, one of scheduled stories, one per translated
-# model (4), three of activity.
-DASHBOARD_QUERY_BUDGET = 15
+# model (4), three of activity, and one per kind of record edited lately (whether each still
+# exists; here only stories).
+DASHBOARD_QUERY_BUDGET = 16
 FIGURE = re.compile(
     r'<a href="(?P<url>[^"]+)"><span class="dashboard-count">(?P<count>\d+)</span> '
     r'<span class="dashboard-label">(?P<label>[^<]+)</span></a>'
@@ -248,6 +249,21 @@ def test_recent_activity_says_who_did_what_and_when(staff_admin, programme_staff
     assert "Malee" in activity
     # Newest first: the edit of the city came last.
     assert activity.index(city_url) < activity.index(story_url)
+
+
+def test_an_edit_to_a_deleted_record_is_listed_without_a_link(staff_admin):
+    with reversion.create_revision():
+        kept = StoryFactory(title_th="เรื่องที่ยังอยู่")
+    with reversion.create_revision():
+        gone = StoryFactory(title_th="เรื่องที่ถูกลบ")
+    gone_url = reverse("admin:stories_story_change", args=[gone.pk])
+    gone.delete()
+
+    html = staff_admin.get(INDEX).content.decode()
+
+    assert reverse("admin:stories_story_change", args=[kept.pk]) in html
+    assert "เรื่องที่ถูกลบ" in html
+    assert gone_url not in html
 
 
 def test_the_dashboard_costs_the_same_queries_for_few_and_many_records(
