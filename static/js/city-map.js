@@ -13,8 +13,10 @@
   var url = canvas.getAttribute("data-map-url");
   var baseUrl = canvas.getAttribute("data-base-url");
   if (!url) { return; }
-  // Beyond this zoom the simplified provinces are too coarse to show without tiles.
+  // Beyond this zoom the simplified provinces are too coarse to show without tiles; a map of
+  // few cities opens at a zoom that shows the provinces around them.
   var BASE_LAYER_MAX_ZOOM = 10;
+  var BASE_LAYER_FIT_ZOOM = 6;
 
   function getJSON(address) {
     return fetch(address, { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -50,10 +52,16 @@
     }).addTo(map);
   }
 
-  // Leaflet gives a keyboard marker tabindex="0" and role="button" but no name of its own.
-  function name(layer, labels) {
+  // Leaflet gives a keyboard marker tabindex="0" and role="button", but no name of its own
+  // and nothing for Enter (it only opens popups): Enter and Space choose it as a click does.
+  function makeAccessible(layer, labels) {
     var element = layer.getElement && layer.getElement();
-    if (!element) { return; }
+    if (!element || !layer.getLatLng) { return; }
+    element.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+      layer.fire("click", { originalEvent: event, latlng: layer.getLatLng() }, true);
+    });
     if (layer.getAllChildMarkers) {
       var names = layer.getAllChildMarkers().map(function (marker) { return marker.options.title; });
       element.setAttribute("aria-label", labels.cluster
@@ -82,7 +90,7 @@
       L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: tiles.maxZoom }).addTo(map);
     }
 
-    map.on("layeradd", function (event) { name(event.layer, data.labels); });
+    map.on("layeradd", function (event) { makeAccessible(event.layer, data.labels); });
     var group = L.markerClusterGroup ? L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 28,
@@ -93,6 +101,14 @@
         return L.divIcon({ html: count, className: "map-marker-box", iconSize: [32, 32] });
       },
     }) : L.featureGroup();
+    // A cluster chosen with the keyboard is gone once the map has zoomed in: keep the focus on
+    // the map, on the first of the markers it opened into.
+    group.on("animationend", function () {
+      if (document.activeElement === document.body || !document.body.contains(document.activeElement)) {
+        var first = canvas.querySelector(".leaflet-marker-icon");
+        if (first) { first.focus(); }
+      }
+    });
 
     var bounds = [];
     data.markers.forEach(function (city) {
@@ -112,7 +128,7 @@
       group.addLayer(marker);
       bounds.push([city.lat, city.lng]);
     });
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: Math.min(9, map.getMaxZoom()) });
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: tiles ? 9 : BASE_LAYER_FIT_ZOOM });
     group.addTo(map);
   }
 

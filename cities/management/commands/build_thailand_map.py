@@ -60,9 +60,7 @@ def douglas_peucker(points, tolerance):
 def polygon_rings(geometry):
     """The outer rings of a Polygon or MultiPolygon, as tuples of points, unclosed."""
     polygons = (
-        [geometry["coordinates"]]
-        if geometry["type"] == "Polygon"
-        else geometry["coordinates"]
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     )
     rings = []
     for polygon in polygons:
@@ -90,8 +88,8 @@ def stretches(ring, fixed):
     starts = [i for i, point in enumerate(ring) if point in fixed] or [0]
     ring = ring[starts[0] :] + ring[: starts[0]]
     starts = [i - starts[0] for i in starts]
-    ends = starts[1:] + [len(ring)]
-    closed = ring + [ring[0]]
+    ends = [*starts[1:], len(ring)]
+    closed = [*ring, ring[0]]
     return [closed[start : end + 1] for start, end in zip(starts, ends, strict=True)]
 
 
@@ -127,7 +125,7 @@ def build(provinces):
                 points += simplify(stretch)[:-1]
             points = rounded(points)
             if len(points) >= 3:
-                polygons.append([points + [points[0]]])
+                polygons.append([[*points, points[0]]])
         if polygons:
             features.append(
                 {
@@ -161,7 +159,7 @@ class Command(BaseCommand):
     def handle(self, *args, source, **options):
         files = sorted((source / "data" / "regions").glob("TH-*.json"))
         if not files:
-            raise CommandError(f"No data/regions/TH-*.json under {source}: see this command's help.")
+            raise CommandError(f"No data/regions/TH-*.json under {source}: see --help.")
         provinces = []
         for path in files:
             feature = json.loads(path.read_text(encoding="utf-8"))
