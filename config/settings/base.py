@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import xstatic.pkg.leaflet_markercluster
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -204,10 +203,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # The city map's marker clusters, from the pip package (static/vendor/leaflet.markercluster/).
-    ("vendor/leaflet.markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "cities.staticfiles.MarkerClusterFinder",  # the city map's clusters, from their pip package
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -124,7 +124,7 @@ def test_the_map_script_is_a_static_file_not_inline(client):
     map_scripts = [src for src in sources if "leaflet" in src or "city-map" in src]
     assert map_scripts == [
         "/static/vendor/leaflet/leaflet.js",
-        "/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/vendor/leaflet.markercluster/leaflet.markercluster-src.js",
         "/static/js/city-map.js",
     ]
 
