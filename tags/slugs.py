@@ -12,6 +12,9 @@ it must not follow.
 import re
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 # Kept as they are: letters, combining marks and digits of every script, and '_'.
 KEPT_CATEGORIES = ("L", "M", "N")
 
@@ -29,3 +32,12 @@ def tag_slugify(name):
         elif unicodedata.category(character)[0] in KEPT_CATEGORIES or character == "_":
             characters.append(character)
     return re.sub(r"-+", "-", "".join(characters)).strip("-_")
+
+
+def validate_tag_slug(value):
+    """Refuse what no tag slug can be: a slug is its own `tag_slugify` (taggit's -1 included)."""
+    if value != tag_slugify(value):
+        raise ValidationError(
+            _("A tag’s address has only letters, vowel and tone marks, digits, - and _."),
+            code="invalid_tag_slug",
+        )

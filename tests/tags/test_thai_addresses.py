@@ -6,10 +6,11 @@ from urllib.parse import quote
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 
 from redirects.models import SlugRedirect
 from tags.models import Tag
-from tags.slugs import tag_slugify
+from tags.slugs import tag_slugify, validate_tag_slug
 from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,24 @@ def test_moving_to_thai_slugs_separates_names_that_make_the_same_slug():
     reslug_migration.to_script_slugs(apps, None)
 
     assert sorted(Tag.objects.values_list("slug", flat=True)) == ["ข้าว-หอม", "ข้าว-หอม-1"]
+
+
+@pytest.mark.parametrize("slug", ["ข้าว", "ข้าว-หอม-1", "smart_city"])
+def test_a_slug_the_tags_make_is_a_valid_tag_slug(slug):
+    validate_tag_slug(slug)
+
+
+@pytest.mark.parametrize("value", ["' OR 1=1 --", "Smart City", "ข้าว/หอม", "-ข้าว"])
+def test_what_no_tag_slug_can_be_is_refused(value):
+    with pytest.raises(ValidationError):
+        validate_tag_slug(value)
+
+
+def test_the_open_data_api_filters_by_a_thai_tag_slug_with_marks(client):
+    StoryFactory(slug="rice-story", tags=["ข้าว"])
+    StoryFactory(slug="white-story", tags=["ขาว"])
+
+    response = client.get("/api/stories/", {"tag": "ข้าว"})
+
+    assert response.status_code == 200
+    assert [story["slug"] for story in response.json()["results"]] == ["rice-story"]
