@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cities.models import City
+from tests.browser.test_accessibility import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -155,3 +156,13 @@ def test_without_javascript_the_page_lists_the_cities_and_hides_the_empty_map(
     assert not page.locator("#city-map-figure").is_visible()
     assert page.get_by_role("link", name="เชียงใหม่").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_axe_finds_no_violation_once_the_map_has_drawn(
+    seeded_live_server, phone_page, axe_js, path
+):
+    phone_page.goto(seeded_live_server.url + path)
+    phone_page.locator(".leaflet-marker-icon").first.wait_for()
+
+    assert axe_violations(phone_page, axe_js) == []
