@@ -4,11 +4,12 @@ The pages do not carry the markers: with a thousand cities they would outweigh t
 `static/js/city-map.js` fetches them from `cities:city_map` (JSON, same origin, so the
 Content-Security-Policy's `connect-src 'self'` allows it) after the page has loaded. Each page
 that shows the map also links its cities as plain HTML, so the map is an addition for readers
-with JavaScript and map tiles, never the only way to a city.
+with JavaScript, never the only way to a city.
 """
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from cities.models import Region
@@ -24,13 +25,17 @@ REGION_COLOURS = {
     Region.SOUTH: "#56b4e9",
 }
 
+# The source of static/map/thailand.geojson (public domain), credited under the map.
+NATURAL_EARTH_URL = "https://www.naturalearthdata.com/"
+
 # What a marker needs from a city, so the map's query reads nothing else.
 MARKER_FIELDS = ("slug", "name_th", "name_en", "region", "latitude", "longitude")
 
 
 def city_map_data(cities):
     """Everything the map script needs: one marker per city that has coordinates, the legend
-    (the regions present, in the order of Region), the tile server and the control labels.
+    (the regions present, in the order of Region), the tile server if one is set, and the
+    labels of the controls, clusters and credit.
 
     With no marker the script leaves the map hidden.
     """
@@ -69,5 +74,11 @@ def city_map_data(cities):
         "labels": {
             "zoomIn": gettext("Zoom in"),
             "zoomOut": gettext("Zoom out"),
+            # A cluster of markers, named for the screen readers that reach it with Tab.
+            "cluster": gettext("{count} cities: {names}"),
+            "baseAttribution": format_html(
+                gettext("Boundaries: {source}"),
+                source=format_html('<a href="{}">Natural Earth</a>', NATURAL_EARTH_URL),
+            ),
         },
     }

@@ -23,6 +23,7 @@ from core.spreadsheets import formula_safe
 from opendata import serializers as api
 from projects.models import Person, ResearchProject, SubProject
 from stories.models import Story, StoryKind
+from tags.slugs import validate_tag_slug
 
 CSV_MAX_ROWS = 20_000
 
@@ -52,6 +53,17 @@ def slug_filter(help_text):
     )
 
 
+def tag_slug_filter():
+    """A tag's slug keeps Thai vowels and tone marks (tags.slugs), which SlugField refuses."""
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=120,
+        validators=[validate_tag_slug],
+        help_text="A tag's slug.",
+    )
+
+
 class CityFilters(serializers.Serializer):
     region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True)
     programme = slug_filter("A programme's slug.")
@@ -59,7 +71,7 @@ class CityFilters(serializers.Serializer):
 
 class ProjectFilters(CityFilters):
     city = slug_filter("A city's slug.")
-    tag = slug_filter("A tag's slug.")
+    tag = tag_slug_filter()
 
 
 class SubProjectFilters(CityFilters):
@@ -74,7 +86,7 @@ class PersonFilters(serializers.Serializer):
 class StoryFilters(CityFilters):
     city = slug_filter("A city's slug.")
     kind = serializers.ChoiceField(choices=StoryKind.choices, required=False, allow_blank=True)
-    tag = slug_filter("A tag's slug.")
+    tag = tag_slug_filter()
 
 
 class OpenDataListView(ListAPIView):

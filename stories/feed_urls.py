@@ -3,6 +3,7 @@
 from django.urls import path
 
 from stories import feeds
+from tags import converters  # noqa: F401  (registers <tag_slug:>)
 
 app_name = "feeds"
 
@@ -11,6 +12,6 @@ urlpatterns = [
     path("stories/feed/atom/", feeds.StoryAtomFeed(), name="stories_atom"),
     path("cities/<slug:slug>/feed/rss/", feeds.CityStoryFeed(), name="city_rss"),
     path("cities/<slug:slug>/feed/atom/", feeds.CityStoryAtomFeed(), name="city_atom"),
-    path("tags/<slug:slug>/feed/rss/", feeds.TagStoryFeed(), name="tag_rss"),
-    path("tags/<slug:slug>/feed/atom/", feeds.TagStoryAtomFeed(), name="tag_atom"),
+    path("tags/<tag_slug:slug>/feed/rss/", feeds.TagStoryFeed(), name="tag_rss"),
+    path("tags/<tag_slug:slug>/feed/atom/", feeds.TagStoryAtomFeed(), name="tag_atom"),
 ]

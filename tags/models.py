@@ -1,14 +1,13 @@
 import functools
-import hashlib
 import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
 from core.content import ContentRole, content_models
+from tags.slugs import tag_slugify
 
 
 class TagQuerySet(models.QuerySet):
@@ -40,10 +39,10 @@ class TagQuerySet(models.QuerySet):
 class Tag(TagBase):
     """A keyword staff or researchers attach to stories and research projects.
 
-    Tags are untranslated keywords (a Thai tag stays Thai). Their slugs must be ASCII and
-    distinct: Django's slugify drops Thai vowels and tone marks, which would make ข่าว (news),
-    ข้าว (rice) and ขาว (white) one tag. A name without Latin letters gets a short digest of
-    its exact text instead.
+    Tags are untranslated keywords (a Thai tag stays Thai), and so are their addresses:
+    `tag_slugify` keeps Thai vowels and tone marks, which Django's slugify drops, so ข่าว
+    (news), ข้าว (rice) and ขาว (white) live at three addresses. The slug field's admin is
+    read-only: Django's unicode slug validator would refuse those marks.
     """
 
     # taggit's manager finds a tag by its natural key (its name), as backups are restored.
@@ -57,10 +56,7 @@ class Tag(TagBase):
         ordering = ["name"]
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag)
-        if not slug or not tag.isascii():
-            digest = hashlib.sha256(tag.encode()).hexdigest()[:8]
-            slug = f"{slug}-{digest}" if slug else f"tag-{digest}"
+        slug = tag_slugify(tag) or "tag"
         if i is not None:
             slug += f"-{i}"
         return slug

@@ -204,6 +204,11 @@ TAGGIT_CASE_INSENSITIVE = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "cities.staticfiles.MarkerClusterFinder",  # the city map's clusters, from their pip package
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WECITIZENS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
@@ -254,15 +259,11 @@ LOGGING = {
 }
 
 # --- City map and image renditions ---
-# Map tiles for the city map (Leaflet, served by the site). An empty URL draws the markers
-# on a blank background; the page lists every city as a link either way.
-WECITIZENS_MAP_TILE_URL = os.environ.get(
-    "WECITIZENS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-)
-WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get(
-    "WECITIZENS_MAP_TILE_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+# The city map draws Thailand from static/map/thailand.geojson (no outside host). Tiles from a
+# tile server are drawn over it only when WECITIZENS_MAP_TILE_URL is set (Leaflet's
+# {z}/{x}/{y} template); the Content-Security-Policy then allows that host and no other.
+WECITIZENS_MAP_TILE_URL = os.environ.get("WECITIZENS_MAP_TILE_URL", "")
+WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get("WECITIZENS_MAP_TILE_ATTRIBUTION", "")
 WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
 # Widths (pixels) of the responsive renditions made of every uploaded image (core.renditions).
 WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
@@ -295,6 +296,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+if WECITIZENS_MAP_TILE_URL:  # Leaflet fills {s} with a, b or c
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += sorted(
+        {origin(WECITIZENS_MAP_TILE_URL.replace("{s}", s)) for s in "abc"}
+    )
 # django-axes: after repeated failed sign-ins (admin, portal and the site's own sign-in page)
 # an account is paused for a short cool-off, whatever addresses the failures came from; every
 # failure is logged and kept in the admin. Per account, so guessing is bounded to

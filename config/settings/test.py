@@ -16,7 +16,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # --- City map ---
-# Tests must not fetch map tiles from the internet: the markers are drawn on a blank map.
+# Tests fetch no map tiles, whatever the environment sets: the map draws its own Thailand.
 WECITIZENS_MAP_TILE_URL = ""
 # --- Page cache ---
 # Off for the suite, so query counts measure the views; tests/pagecache/test_pagecache.py

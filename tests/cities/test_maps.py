@@ -1,6 +1,10 @@
+import importlib
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from tests.factories import CityFactory, ProgrammeMembershipFactory
 from tests.pages import parse, url_in
@@ -118,7 +122,83 @@ def test_the_map_script_is_a_static_file_not_inline(client):
     sources = [s.get("src") for s in code]
     assert None not in sources  # every script is a file: no inline code
     map_scripts = [src for src in sources if "leaflet" in src or "city-map" in src]
-    assert map_scripts == ["/static/vendor/leaflet/leaflet.js", "/static/js/city-map.js"]
+    assert map_scripts == [
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/leaflet.markercluster/leaflet.markercluster-src.js",
+        "/static/js/city-map.js",
+    ]
+
+
+def test_the_map_draws_thailand_from_a_file_the_site_serves(client):
+    placed_city()
+
+    canvas = next(
+        attrs for tag, attrs in parse(client.get("/")).elements if attrs.get("id") == "city-map"
+    )
+
+    assert canvas["data-base-url"] == "/static/map/thailand.geojson"
+
+
+def test_the_base_layer_file_holds_every_province_and_the_outline():
+    path = finders.find("map/thailand.geojson")
+    features = json.loads(Path(path).read_text(encoding="utf-8"))["features"]
+
+    provinces = [f for f in features if f["properties"]["kind"] == "province"]
+    assert len(provinces) == 77
+    assert {f["properties"]["kind"] for f in features} == {"province", "outline"}
+    assert Path(path).stat().st_size < 100_000
+
+
+def test_without_a_tile_server_the_map_names_only_its_own_boundaries(client):
+    placed_city()
+
+    data = map_data(client)
+
+    assert data["tiles"]["url"] == ""
+    assert "Natural Earth" in data["labels"]["baseAttribution"]
+    assert "OpenStreetMap" not in json.dumps(data)
+
+
+def csp_with_tile_server(monkeypatch, url):
+    """The Content-Security-Policy the settings build with WECITIZENS_MAP_TILE_URL=url."""
+    import config.settings.base as base_settings
+
+    monkeypatch.setenv("WECITIZENS_MAP_TILE_URL", url)
+    try:
+        return importlib.reload(base_settings).CONTENT_SECURITY_POLICY
+    finally:
+        monkeypatch.delenv("WECITIZENS_MAP_TILE_URL")
+        importlib.reload(base_settings)
+
+
+def image_sources(response):
+    header = response.headers["Content-Security-Policy"]
+    directive = next(d for d in header.split(";") if d.strip().startswith("img-src"))
+    return directive.split()[1:]
+
+
+def test_without_a_tile_server_the_csp_allows_no_outside_image_host(client):
+    placed_city()
+
+    assert image_sources(client.get("/")) == ["'self'", "data:"]
+
+
+def test_with_a_tile_server_the_csp_allows_exactly_its_host(client, settings, monkeypatch):
+    url = "https://tiles.example.org/osm/{z}/{x}/{y}.png"
+    settings.CONTENT_SECURITY_POLICY = csp_with_tile_server(monkeypatch, url)
+    settings.WECITIZENS_MAP_TILE_URL = url
+    placed_city()
+
+    assert image_sources(client.get("/")) == ["'self'", "data:", "https://tiles.example.org"]
+
+
+def test_a_tile_server_with_subdomains_allows_each_of_them(client, settings, monkeypatch):
+    url = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    settings.CONTENT_SECURITY_POLICY = csp_with_tile_server(monkeypatch, url)
+
+    assert image_sources(client.get("/cities/"))[2:] == [
+        f"https://{s}.tiles.example.org" for s in "abc"
+    ]
 
 
 def test_without_placed_cities_the_map_has_no_markers_but_the_page_lists_cities(client):
