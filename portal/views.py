@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,7 +20,7 @@ from portal import autosave
 from portal.forms import ReviewAnswerForm, StoryDraftForm
 from portal.services import password_reset_allowed
 from projects.models import Person
-from stories import workflow
+from stories import story_page, workflow
 from stories.models import ReviewAnswer, ReviewLink, Story
 from stories.roles import is_researcher
 from stories.views import story_page_context
@@ -113,18 +113,32 @@ def _edit(request, story):
 
 @portal_user
 def story_detail(request, pk):
+    """The researcher's story: what they may do with it now, the note staff left, its review
+    links (with a copy button) and answers, and its history."""
     story = own_story(request, pk)
-    links = story.review_links.filter(revoked_at__isnull=True)
     return render(
         request,
         "portal/story_detail.html",
         {
             "story": story,
+            "note_for_author": story.note_for_author,
+            "workflow_actions": story_page.action_buttons(
+                story=story,
+                user=request.user,
+                url_for=lambda action: reverse("portal:story_submit", args=[story.pk]),
+                only={"submit"},
+            ),
             "transitions": story.transitions.select_related("user"),
             "review_answers": story.review_answers.all(),
-            "review_links": [
-                (link, workflow.review_link_url(link, request)) for link in links if link.is_active
-            ],
+            "review_links_open": workflow.review_links_open(story),
+            "review_link_create_url": reverse("portal:review_link_create", args=[story.pk]),
+            "review_link_rows": story_page.link_rows(
+                story=story,
+                request=request,
+                revoke_url_for=lambda link: reverse(
+                    "portal:review_link_revoke", args=[story.pk, link.pk]
+                ),
+            ),
         },
     )
 

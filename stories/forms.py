@@ -1,8 +1,14 @@
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.dates import input_text, screen_language
+from core.forms import EraDateTimeField
 
 
 class FacebookArchiveForm(forms.Form):
@@ -40,3 +46,28 @@ class FacebookImportConfirmForm(forms.Form):
     city_hint = forms.ModelChoiceField(
         queryset=City.objects.all(), required=False, widget=forms.HiddenInput
     )
+
+
+class StoryActionForm(forms.Form):
+    """What a workflow button on a story's page sends: a note for the author, a date to
+    publish at (typed in the screen's era: 2569 on a Thai screen is 2026)."""
+
+    note = forms.CharField(
+        label=_("Note to the author"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 40}),
+    )
+    publish_at = EraDateTimeField(label=_("Publish at"), required=False)
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = screen_language()
+        example = timezone.localtime().replace(hour=9, minute=0) + datetime.timedelta(days=1)
+        example = input_text(example, "DATETIME_INPUT_FORMATS", language)
+        help_text = format_lazy(_("For example {example}"), example=example)
+        self.fields["publish_at"].help_text = help_text
+        if action == "request_changes":
+            self.fields["note"].required = True
+        if action == "schedule":
+            self.fields["publish_at"].required = True

@@ -446,6 +446,14 @@ class StoryTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class ReviewLinkState(models.TextChoices):
+    ACTIVE = "active", _("active")
+    ANSWERED = "answered", _("answered")
+    REVOKED = "revoked", _("revoked")
+    EXPIRED = "expired", _("expired")
+    CLOSED = "closed", _("closed: the story is published")
+
+
 class ReviewLink(models.Model):
     """A signed, expiring link that shows one unpublished story to someone without an account.
 
@@ -475,6 +483,24 @@ class ReviewLink(models.Model):
 
     def __str__(self):
         return f"{self.story} ({self.expires_at:%Y-%m-%d})"
+
+    @property
+    def state(self):
+        """Where the link stands, as its story's page shows it. Reads a select_related
+        `answer` when there is one."""
+        try:
+            self.answer  # noqa: B018
+        except ReviewAnswer.DoesNotExist:
+            pass
+        else:
+            return ReviewLinkState.ANSWERED
+        if self.revoked_at is not None:
+            return ReviewLinkState.REVOKED
+        if self.expires_at <= timezone.now():
+            return ReviewLinkState.EXPIRED
+        if not self.is_active:
+            return ReviewLinkState.CLOSED
+        return ReviewLinkState.ACTIVE
 
     @property
     def is_active(self):
