@@ -67,7 +67,8 @@ class StoryActionForm(forms.Form):
         example = input_text(example, "DATETIME_INPUT_FORMATS", language)
         help_text = format_lazy(_("For example {example}"), example=example)
         self.fields["publish_at"].help_text = help_text
+        # Required in the browser; on the server the workflow says what is missing.
         if action == "request_changes":
-            self.fields["note"].required = True
+            self.fields["note"].widget.attrs["required"] = True
         if action == "schedule":
-            self.fields["publish_at"].required = True
+            self.fields["publish_at"].widget.attrs["required"] = True

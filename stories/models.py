@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from cities.models import City
@@ -447,11 +448,11 @@ class StoryTransition(models.Model):
 
 
 class ReviewLinkState(models.TextChoices):
-    ACTIVE = "active", _("active")
-    ANSWERED = "answered", _("answered")
-    REVOKED = "revoked", _("revoked")
-    EXPIRED = "expired", _("expired")
-    CLOSED = "closed", _("closed: the story is published")
+    ACTIVE = "active", pgettext_lazy("review link state", "active")
+    ANSWERED = "answered", pgettext_lazy("review link state", "answered")
+    REVOKED = "revoked", pgettext_lazy("review link state", "revoked")
+    EXPIRED = "expired", pgettext_lazy("review link state", "expired")
+    CLOSED = "closed", pgettext_lazy("review link state", "closed: the story is published")
 
 
 class ReviewLink(models.Model):
