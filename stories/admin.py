@@ -134,8 +134,19 @@ class ConsentAdminMixin:
     """Staff see, before publishing, whether everyone featured in a story may appear: confirmed
     and consenting (stories.models.StoryPersonQuerySet.public, the one rule)."""
 
+    # Beside the status, where the decision to publish is read, not in the last column a
+    # laptop's screen cuts off.
+    consent_column_after = "status_word"
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "people_consent"]
+        columns = list(super().get_list_display(request))
+        names = [getattr(column, "__name__", column) for column in columns]
+        at = (
+            names.index(self.consent_column_after) + 1
+            if self.consent_column_after in names
+            else len(columns)
+        )
+        return [*columns[:at], "people_consent", *columns[at:]]
 
     def get_queryset(self, request):
         not_cleared = StoryPerson.objects.filter(story=OuterRef("pk")).not_public()

@@ -72,3 +72,7 @@ class StoryActionForm(forms.Form):
             self.fields["note"].widget.attrs["required"] = True
         if action == "schedule":
             self.fields["publish_at"].widget.attrs["required"] = True
+
+    def clean_note(self):
+        # Browsers send a textarea's line breaks as CRLF.
+        return self.cleaned_data["note"].replace("\r\n", "\n")
