@@ -174,13 +174,11 @@ def story_preview(request, pk):
 @require_POST
 def review_link_create(request, pk):
     story = own_story(request, pk)
-    try:
-        workflow.review_link_create(story=story, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Review link created. Copy it and send it to the person."))
-    return redirect("portal:story_detail", pk=story.pk)
+    return story_page.review_link_create_response(
+        request=request,
+        story=story,
+        back_url=reverse("portal:story_detail", args=[story.pk]) + "#review-links",
+    )
 
 
 @portal_user

@@ -347,8 +347,9 @@ class StoryAdmin(
         story = self._workflow_story(request, object_id)
         if not workflow.can_manage_review_links(request.user, story):
             raise PermissionDenied
-        story_page.review_link_create_from_request(request=request, story=story)
-        return redirect(self._change_url(story) + "#review-links")
+        return story_page.review_link_create_response(
+            request=request, story=story, back_url=self._change_url(story) + "#review-links"
+        )
 
     def review_link_revoke_view(self, request, object_id, link_pk):
         story = self._workflow_story(request, object_id)

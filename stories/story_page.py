@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -119,14 +121,25 @@ def transition_from_request(*, request, story, action):
     return None
 
 
-def review_link_create_from_request(*, request, story):
+def review_link_create_response(*, request, story, back_url):
+    """Make a review link and go back to the story's page.
+
+    The page's script asks for JSON (Accept: application/json) so that one click makes the
+    link and copies it: it gets the link's address, copies it, then goes back itself.
+    """
+    wants_json = request.headers.get("Accept") == "application/json"
     try:
-        workflow.review_link_create(story=story, by=request.user)
+        link = workflow.review_link_create(story=story, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return False
+        if wants_json:
+            return JsonResponse({"next": back_url}, status=409)
+        return redirect(back_url)
     messages.success(request, _("Review link created. Copy it and send it to the person."))
-    return True
+    if wants_json:
+        url = workflow.review_link_url(link, request)
+        return JsonResponse({"url": url, "id": link.pk, "next": back_url}, status=201)
+    return redirect(back_url)
 
 
 def review_link_revoke_from_request(*, request, link):

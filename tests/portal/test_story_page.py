@@ -135,3 +135,18 @@ def test_the_history_shows_dates_in_the_screens_era(portal, researcher, language
     history = re.sub(r"<[^>]+>", "", history[: history.index("</ol>")])
     assert shown in history
     assert ("2025" in history) == (language == "en")
+
+
+def test_one_click_makes_a_link_and_hands_its_address_to_the_pages_script(portal, researcher):
+    story = StoryFactory(draft=True, author=researcher)
+
+    response = portal.post(
+        reverse("portal:review_link_create", args=[story.pk]), HTTP_ACCEPT="application/json"
+    )
+
+    link = story.review_links.get()
+    assert response.status_code == 201
+    assert response.json()["url"].endswith(f"/portal/review/{workflow.review_link_token(link)}/")
+    assert response.json()["next"] == reverse("portal:story_detail", args=[story.pk]) + (
+        "#review-links"
+    )

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from stories import workflow
 from stories.models import Consent, ReviewAnswer, ReviewLink, StoryStatus
 from tests.factories import (
     PersonFactory,
@@ -383,3 +384,26 @@ def test_the_story_lists_actions_start_with_the_workflow_and_end_with_delete(sta
     actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
     assert actions[1] == "publish_selected"
     assert actions[-1] == "delete_selected"
+
+
+def test_the_pages_script_gets_the_new_links_address_as_json(staff_admin):
+    story = submitted_story()
+
+    response = staff_admin.post(link_url(story, "create"), HTTP_ACCEPT="application/json")
+
+    link = story.review_links.get()
+    assert response.status_code == 201
+    assert response.json() == {
+        "url": f"http://testserver/portal/review/{workflow.review_link_token(link)}/",
+        "id": link.pk,
+        "next": change_url(story) + "#review-links",
+    }
+
+
+def test_a_refused_link_answers_the_script_with_409_and_where_to_go(staff_admin):
+    story = StoryFactory()
+
+    response = staff_admin.post(link_url(story, "create"), HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 409
+    assert response.json() == {"next": change_url(story) + "#review-links"}
