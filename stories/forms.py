@@ -63,8 +63,12 @@ class StoryActionForm(forms.Form):
     def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
         language = screen_language()
-        example = timezone.localtime().replace(hour=9, minute=0) + datetime.timedelta(days=1)
-        example = input_text(example, "DATETIME_INPUT_FORMATS", language)
+        example = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+        example = input_text(
+            example + datetime.timedelta(days=1), "DATETIME_INPUT_FORMATS", language
+        )
+        # The locale's first format has seconds; a date and a minute are all anyone types.
+        example = example.removesuffix(":00")
         help_text = format_lazy(_("For example {example}"), example=example)
         self.fields["publish_at"].help_text = help_text
         # Required in the browser; on the server the workflow says what is missing.

@@ -407,3 +407,13 @@ def test_a_refused_link_answers_the_script_with_409_and_where_to_go(staff_admin)
 
     assert response.status_code == 409
     assert response.json() == {"next": change_url(story) + "#review-links"}
+
+
+@pytest.mark.parametrize(
+    ("language", "example"),
+    [("th", r"เช่น \d\d/\d\d/25\d\d 09:00<"), ("en", r"For example 20\d\d-\d\d-\d\d 09:00<")],
+)
+def test_the_schedule_box_shows_an_example_in_the_screens_era(staff_admin, language, example):
+    page = staff_admin.get(change_url(submitted_story()), HTTP_ACCEPT_LANGUAGE=language)
+
+    assert re.search(example, page.content.decode())
