@@ -23,7 +23,7 @@ from portal.account_forms import PasswordResetOrInvitationForm
 from portal.forms import ReviewAnswerForm, StoryDraftForm, StoryImageForm
 from portal.services import password_reset_allowed
 from projects.models import Person, ResearchProject
-from stories import workflow
+from stories import story_page, workflow
 from stories.models import ReviewAnswer, ReviewLink, Story
 from stories.roles import is_researcher
 from stories.views import story_page_context
@@ -197,18 +197,32 @@ def autocomplete_projects(request):
 
 @portal_user
 def story_detail(request, pk):
+    """The researcher's story: what they may do with it now, the note staff left, its review
+    links (with a copy button) and answers, and its history."""
     story = own_story(request, pk)
-    links = story.review_links.filter(revoked_at__isnull=True)
     return render(
         request,
         "portal/story_detail.html",
         {
             "story": story,
+            "note_for_author": story.note_for_author,
+            "workflow_actions": story_page.action_buttons(
+                story=story,
+                user=request.user,
+                url_for=lambda action: reverse("portal:story_submit", args=[story.pk]),
+                only={"submit"},
+            ),
             "transitions": story.transitions.select_related("user"),
             "review_answers": story.review_answers.all(),
-            "review_links": [
-                (link, workflow.review_link_url(link, request)) for link in links if link.is_active
-            ],
+            "review_links_open": workflow.review_links_open(story),
+            "review_link_create_url": reverse("portal:review_link_create", args=[story.pk]),
+            "review_link_rows": story_page.link_rows(
+                story=story,
+                request=request,
+                revoke_url_for=lambda link: reverse(
+                    "portal:review_link_revoke", args=[story.pk, link.pk]
+                ),
+            ),
         },
     )
 
@@ -244,13 +258,11 @@ def story_preview(request, pk):
 @require_POST
 def review_link_create(request, pk):
     story = own_story(request, pk)
-    try:
-        workflow.review_link_create(story=story, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Review link created. Copy it and send it to the person."))
-    return redirect("portal:story_detail", pk=story.pk)
+    return story_page.review_link_create_response(
+        request=request,
+        story=story,
+        back_url=reverse("portal:story_detail", args=[story.pk]) + "#review-links",
+    )
 
 
 @portal_user

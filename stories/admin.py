@@ -4,11 +4,14 @@ from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin import (
@@ -20,7 +23,7 @@ from core.admin import (
 from core.forms import EraDateTimeField, EraFieldsAdminMixin, era_column
 from core.widgets import RichTextarea
 from history.admin import HistoryAdminMixin
-from stories import workflow
+from stories import story_page, workflow
 from stories.facebook_archive import ArchiveError
 from stories.facebook_import import (
     facebook_archive_discard,
@@ -35,8 +38,8 @@ from stories.models import (
     Story,
     StoryPerson,
     StoryStatus,
-    StoryTransition,
 )
+from stories.story_page import ACTION_BUTTONS
 from tags.forms import TAG_FIELDS
 
 
@@ -60,23 +63,6 @@ class WorkflowRecordInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-class StoryTransitionInline(WorkflowRecordInline):
-    """The story's history through the workflow; written only by stories.workflow."""
-
-    model = StoryTransition
-    fields = ["created_at_shown", "user", "from_status", "to_status", "note"]
-    created_at_shown = staticmethod(era_column(StoryTransition, "created_at"))
-    verbose_name_plural = _("history")
-
-
-class ReviewLinkInline(WorkflowRecordInline):
-    model = ReviewLink
-    fields = ["created_at_shown", "created_by", "expires_at_shown", "revoked_at_shown"]
-    created_at_shown = staticmethod(era_column(ReviewLink, "created_at"))
-    expires_at_shown = staticmethod(era_column(ReviewLink, "expires_at"))
-    revoked_at_shown = staticmethod(era_column(ReviewLink, "revoked_at"))
 
 
 class ReviewAnswerInline(WorkflowRecordInline):
@@ -181,8 +167,19 @@ class ConsentAdminMixin:
     """Staff see, before publishing, whether everyone featured in a story may appear: confirmed
     and consenting (stories.models.StoryPersonQuerySet.public, the one rule)."""
 
+    # Beside the status, where the decision to publish is read, not in the last column a
+    # laptop's screen cuts off.
+    consent_column_after = "status_word"
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "people_consent"]
+        columns = list(super().get_list_display(request))
+        names = [getattr(column, "__name__", column) for column in columns]
+        at = (
+            names.index(self.consent_column_after) + 1
+            if self.consent_column_after in names
+            else len(columns)
+        )
+        return [*columns[:at], "people_consent", *columns[at:]]
 
     def get_queryset(self, request):
         not_cleared = StoryPerson.objects.filter(story=OuterRef("pk")).not_public()
@@ -243,7 +240,8 @@ class StoryAdmin(
     autocomplete_fields = ["city", "projects", "author"]
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
-    inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline, ReviewAnswerInline]
+    # The history and the review links are on the story's workflow panel, above the form.
+    inlines = [StoryPersonInline, ReviewAnswerInline]
     formfield_overrides = {**HTTPS_URL_FIELDS, **TAG_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
@@ -256,6 +254,7 @@ class StoryAdmin(
         "create_review_link",
     ]
     change_list_template = "admin/stories/story/change_list.html"
+    change_form_template = "admin/stories/story/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "excerpt", "body"]}),
         (
@@ -285,8 +284,115 @@ class StoryAdmin(
                 self.admin_site.admin_view(self.import_facebook_view),
                 name="stories_story_import_facebook",
             ),
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                self.admin_site.admin_view(require_POST(self.workflow_view)),
+                name="stories_story_workflow",
+            ),
+            path(
+                "<path:object_id>/review-links/",
+                self.admin_site.admin_view(require_POST(self.review_link_create_view)),
+                name="stories_story_review_link_create",
+            ),
+            path(
+                "<path:object_id>/review-links/<int:link_pk>/revoke/",
+                self.admin_site.admin_view(require_POST(self.review_link_revoke_view)),
+                name="stories_story_review_link_revoke",
+            ),
             *super().get_urls(),
         ]
+
+    def get_actions(self, request):
+        """The workflow actions first; Django's "delete selected" last, out of the way."""
+        actions = super().get_actions(request)
+        delete = actions.pop("delete_selected", None)
+        if delete is not None:
+            actions["delete_selected"] = delete
+        return actions
+
+    # --- The workflow on the story's own page -----------------------------------------
+
+    def _workflow_story(self, request, object_id):
+        story = self.get_object(request, unquote(object_id))
+        if story is None:
+            raise Http404(_("There is no such story."))
+        if not self.has_change_permission(request, story):
+            raise PermissionDenied
+        return story
+
+    def _change_url(self, story):
+        return reverse("admin:stories_story_change", args=[story.pk])
+
+    def workflow_panel_context(self, request, story, form=None, failed_action=None):
+        return {
+            "workflow_actions": story_page.action_buttons(
+                story=story,
+                user=request.user,
+                url_for=lambda action: reverse(
+                    "admin:stories_story_workflow", args=[story.pk, action]
+                ),
+                form=form,
+                failed_action=failed_action,
+            ),
+            "review_links_open": workflow.review_links_open(story)
+            and workflow.can_manage_review_links(request.user, story),
+            "review_link_create_url": reverse(
+                "admin:stories_story_review_link_create", args=[story.pk]
+            ),
+            "review_link_rows": story_page.link_rows(
+                story=story,
+                request=request,
+                revoke_url_for=lambda link: reverse(
+                    "admin:stories_story_review_link_revoke", args=[story.pk, link.pk]
+                ),
+            ),
+            "transitions": story.transitions.select_related("user"),
+        }
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        story = self.get_object(request, unquote(object_id)) if object_id else None
+        if story is not None:
+            extra_context = {
+                **(extra_context or {}),
+                **self.workflow_panel_context(request, story),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_view(self, request, object_id, action):
+        """One workflow button of the story's page: the transition, then back to the page."""
+        if action not in workflow.TRANSITIONS:
+            raise Http404(_("There is no such workflow action."))
+        story = self._workflow_story(request, object_id)
+        form = story_page.transition_from_request(request=request, story=story, action=action)
+        if form is None:
+            return redirect(self._change_url(story))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": story,
+            "title": ACTION_BUTTONS[action],
+            "change_url": self._change_url(story),
+            **self.workflow_panel_context(request, story, form=form, failed_action=action),
+        }
+        return TemplateResponse(
+            request, "admin/stories/story/workflow_action.html", context, status=400
+        )
+
+    def review_link_create_view(self, request, object_id):
+        story = self._workflow_story(request, object_id)
+        if not workflow.can_manage_review_links(request.user, story):
+            raise PermissionDenied
+        return story_page.review_link_create_response(
+            request=request, story=story, back_url=self._change_url(story) + "#review-links"
+        )
+
+    def review_link_revoke_view(self, request, object_id, link_pk):
+        story = self._workflow_story(request, object_id)
+        if not workflow.can_manage_review_links(request.user, story):
+            raise PermissionDenied
+        link = get_object_or_404(ReviewLink, pk=link_pk, story=story)
+        story_page.review_link_revoke_from_request(request=request, link=link)
+        return redirect(self._change_url(story) + "#review-links")
 
     def import_facebook_view(self, request):
         """Upload a Facebook Page export, read the dry run's report, confirm the import."""

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from cities.models import City
@@ -510,6 +511,14 @@ class StoryTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class ReviewLinkState(models.TextChoices):
+    ACTIVE = "active", pgettext_lazy("review link state", "active")
+    ANSWERED = "answered", pgettext_lazy("review link state", "answered")
+    REVOKED = "revoked", pgettext_lazy("review link state", "revoked")
+    EXPIRED = "expired", pgettext_lazy("review link state", "expired")
+    CLOSED = "closed", pgettext_lazy("review link state", "closed: the story is published")
+
+
 class ReviewLink(models.Model):
     """A signed, expiring link that shows one unpublished story to someone without an account.
 
@@ -539,6 +548,24 @@ class ReviewLink(models.Model):
 
     def __str__(self):
         return f"{self.story} ({self.expires_at:%Y-%m-%d})"
+
+    @property
+    def state(self):
+        """Where the link stands, as its story's page shows it. Reads a select_related
+        `answer` when there is one."""
+        try:
+            self.answer  # noqa: B018
+        except ReviewAnswer.DoesNotExist:
+            pass
+        else:
+            return ReviewLinkState.ANSWERED
+        if self.revoked_at is not None:
+            return ReviewLinkState.REVOKED
+        if self.expires_at <= timezone.now():
+            return ReviewLinkState.EXPIRED
+        if not self.is_active:
+            return ReviewLinkState.CLOSED
+        return ReviewLinkState.ACTIVE
 
     @property
     def is_active(self):

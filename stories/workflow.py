@@ -142,6 +142,41 @@ def _move(story, *, action, by, note="", **changes):
     return story
 
 
+def _is_public_already(story):
+    return story.status == S.PUBLISHED and story.is_public
+
+
+def story_actions_open(*, story: Story, user) -> list[str]:
+    """The transitions `user` may make on `story` now, in TRANSITIONS order: what a story's
+    page offers as buttons. Read from the same table and checks the services use. Publishing
+    is offered even while someone featured is not cleared: the service then says who."""
+    staff = can_publish(user)
+    actions = []
+    for action, (sources, _target) in TRANSITIONS.items():
+        if story.status not in sources:
+            continue
+        if action == "submit" and not (staff or is_author(user, story)):
+            continue
+        if action != "submit" and not staff:
+            continue
+        if action == "schedule" and _is_public_already(story):
+            continue
+        actions.append(action)
+    return actions
+
+
+def story_transition(*, story: Story, action: str, by, note: str = "", at=None) -> Story:
+    """Make the transition named `action` (a key of TRANSITIONS) through its service."""
+    if action == "submit":
+        return story_submit(story=story, by=by)
+    if action == "request_changes":
+        return story_request_changes(story=story, by=by, note=note)
+    if action == "schedule":
+        return story_schedule(story=story, at=at, by=by, note=note)
+    services = {"publish": story_publish, "unpublish": story_unpublish, "archive": story_archive}
+    return services[action](story=story, by=by, note=note)
+
+
 @transaction.atomic
 def story_submit(*, story: Story, by) -> Story:
     """The author (or staff) hands a draft to staff for review; staff are told by email."""
@@ -185,7 +220,7 @@ def story_schedule(*, story: Story, at: datetime.datetime, by=None, note: str = 
             {"published_at": _("Choose a moment in the future to schedule a story.")},
             code="schedule_in_past",
         )
-    if story.status == S.PUBLISHED and story.is_public:
+    if _is_public_already(story):
         raise IllegalTransition(
             _("This story is already public: unpublish it before scheduling it again."),
             code="illegal_transition",
@@ -322,9 +357,19 @@ def story_recover(*, story_id, by) -> Story:
 # --- Review links for interviewees -------------------------------------------------------
 
 
+def review_links_open(story: Story) -> bool:
+    """Whether new review links may be made for this story: only before it is published."""
+    return story.status not in (S.PUBLISHED, S.ARCHIVED)
+
+
+def can_manage_review_links(user, story: Story) -> bool:
+    """The story's author and programme staff make and revoke its review links."""
+    return is_author(user, story) or can_publish(user)
+
+
 def review_link_create(*, story: Story, by, days: int = REVIEW_LINK_DAYS) -> ReviewLink:
     """A link an interviewee can open without an account, until it expires or is revoked."""
-    if story.status in (S.PUBLISHED, S.ARCHIVED):
+    if not review_links_open(story):
         raise IllegalTransition(
             _("Review links are only for stories that are not published yet."),
             code="illegal_transition",
