@@ -13,6 +13,9 @@ RESEARCHER_GROUP = "Researchers"
 GROUP_LABELS = {STAFF_GROUP: _("Programme staff"), RESEARCHER_GROUP: _("Researchers")}
 STAFF_APPS = ("cities", "projects", "stories", "tags")
 STAFF_USER_PERMISSIONS = ("add_user", "change_user", "view_user", "view_group")
+# The language a person's emails are written in (accounts.UserProfile): staff who invite
+# someone choose it on the same form, which shows it only to those with these.
+STAFF_PROFILE_PERMISSIONS = ("add_userprofile", "change_userprofile", "view_userprofile")
 
 
 class Role(models.TextChoices):
@@ -67,6 +70,9 @@ def ensure_role_groups(**kwargs):
         *Permission.objects.filter(content_type__app_label__in=STAFF_APPS),
         *Permission.objects.filter(
             content_type__app_label="auth", codename__in=STAFF_USER_PERMISSIONS
+        ),
+        *Permission.objects.filter(
+            content_type__app_label="accounts", codename__in=STAFF_PROFILE_PERMISSIONS
         ),
     )
     Group.objects.get_or_create(name=RESEARCHER_GROUP)

@@ -376,6 +376,19 @@ def test_programme_staff_resend_a_researchers_invitation(
     assert mail.outbox[0].to == [invited_researcher.email]
 
 
+def test_programme_staff_choose_the_language_of_a_researchers_invitation(
+    programme_staff_client,
+):
+    form = programme_staff_client.get(reverse("admin:auth_user_add"))
+    assert 'name="profile-0-language"' in form.content.decode()
+
+    response = invite(programme_staff_client, language="en")
+
+    assert response.status_code == 302
+    assert mail.outbox[0].subject == "Your WeCitizens researcher account"
+    assert User.objects.get(username="newperson").profile.language == "en"
+
+
 def test_programme_staff_cannot_make_a_researcher_staff_with_the_role_field(
     programme_staff_client,
 ):
