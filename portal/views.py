@@ -314,7 +314,9 @@ def review(request, token):
     context.update({"answer_form": form, "review_answer": answer, "refusal": refusal})
     response = render(request, "portal/review.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # The address holds the token: no other site may learn it from a Referer. Not "no-referrer":
+    # under it browsers send the answer form with "Origin: null", which CSRF refuses (403).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -71,6 +71,9 @@ def test_the_review_page_offers_the_two_answers_and_no_sharing(client, link, lan
     assert "og:" not in page and "twitter:" not in page and 'rel="canonical"' not in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # Other sites get no Referer with the token; this page's own form keeps its Origin
+    # (tests/browser/test_thai_journey.py answers it in Chromium).
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_public_story_page_still_offers_sharing(client):
