@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from stories.models import Story, StoryStatus
-from tests.factories import PASSWORD, ProgrammeStaffFactory, ResearcherFactory
+from tests.browser.helpers import log_in
+from tests.factories import ProgrammeStaffFactory, ResearcherFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,14 +27,6 @@ def photo(tmp_path):
     image.save(buffer, format="JPEG", exif=exif)
     path.write_bytes(buffer.getvalue())
     return path
-
-
-def log_in(page, base, path, user):
-    page.goto(base + path)
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 def admin_action(page, base, story, action, **fields):
@@ -54,7 +47,7 @@ def test_a_story_goes_from_a_researchers_phone_to_the_public_site(
     staff = ProgrammeStaffFactory()
 
     # The researcher logs in on a phone and writes a Thai draft with a photo.
-    log_in(phone_page, base, "/portal/login/", researcher)
+    log_in(phone_page, base, researcher, "/portal/login/")
     assert phone_page.url == base + "/portal/"
     phone_page.click("a[href='/portal/stories/new/']")
     phone_page.fill("input[name=title_th]", TITLE)
@@ -98,7 +91,7 @@ def test_a_story_goes_from_a_researchers_phone_to_the_public_site(
     assert story.status == StoryStatus.SUBMITTED
 
     # Staff request a change with a note.
-    log_in(desktop_page, base, "/admin/login/", staff)
+    log_in(desktop_page, base, staff)
     admin_action(desktop_page, base, story, "request_changes_selected", note="ช่วยเพิ่มชื่อตลาดในหัวเรื่อง")
     story.refresh_from_db()
     assert story.status == StoryStatus.CHANGES_REQUESTED

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.helpers import log_in
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,13 +19,9 @@ def test_invited_programme_staff_choose_a_password_and_land_in_the_admin(
     live_server, chromium, desktop_page
 ):
     base = live_server.url
-    UserFactory(username="boss", is_staff=True, is_superuser=True)
     page = desktop_page
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "boss")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").last.click()
-    page.wait_for_load_state()
+    boss = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    log_in(page, base, boss)
 
     page.goto(base + "/admin/auth/user/add/")
     page.fill("input[name=username]", "newcolleague")

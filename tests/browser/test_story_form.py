@@ -6,32 +6,11 @@ import re
 import pytest
 
 from stories.models import Story, StoryImage
+from tests.browser.helpers import console_problems, log_in
 from tests.core.test_image_storage import GPS_IFD, jpeg_with_gps
-from tests.factories import PASSWORD, CityFactory, PersonFactory, ResearcherFactory, StoryFactory
+from tests.factories import CityFactory, PersonFactory, ResearcherFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, base, user):
-    page.goto(base + "/portal/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").last.click()
-    page.wait_for_load_state()
-
-
-def console_problems(page):
-    """Every console error and uncaught exception of `page`, as they come."""
-    problems = []
-
-    def on_console(message):
-        # No page names a favicon, so the browser asks for /favicon.ico and logs its 404.
-        if message.type == "error" and "favicon.ico" not in (message.location or {}).get("url", ""):
-            problems.append(message.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
 
 
 def test_pick_a_city_find_a_person_add_a_picture_and_save(
@@ -44,7 +23,7 @@ def test_pick_a_city_find_a_person_add_a_picture_and_save(
     story = StoryFactory(draft=True, author=researcher, city=None, body_th="<p>ย่อหน้าแรก</p>")
     page = desktop_page
     problems = console_problems(page)
-    log_in(page, live_server.url, researcher)
+    log_in(page, live_server.url, researcher, "/portal/login/")
 
     page.goto(f"{live_server.url}/portal/stories/{story.pk}/edit/")
     page.wait_for_selector("textarea[data-rich-text-ready]", state="attached")
@@ -88,7 +67,7 @@ def test_thai_and_english_sit_side_by_side_and_stack_on_a_phone(
     researcher = ResearcherFactory()
     story = StoryFactory(draft=True, author=researcher)
     for page in (desktop_page, phone_page):
-        log_in(page, live_server.url, researcher)
+        log_in(page, live_server.url, researcher, "/portal/login/")
         page.goto(f"{live_server.url}/portal/stories/{story.pk}/edit/")
         page.wait_for_selector("textarea[data-rich-text-ready]", state="attached")
 

@@ -5,10 +5,9 @@ link and copy it; the story list keeps its columns in view on a laptop screen.""
 import pytest
 from playwright.sync_api import expect
 
-from stories import workflow
 from stories.models import Consent, Story, StoryStatus
+from tests.browser.helpers import log_in, review_link_opened_by
 from tests.factories import (
-    PASSWORD,
     PersonFactory,
     ProgrammeStaffFactory,
     StoryFactory,
@@ -18,20 +17,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTE = "ช่วยเพิ่มชื่อตลาดในหัวเรื่อง\nและใส่ปีที่สัมภาษณ์"
-
-
-def opens(address):
-    """The review link an address opens."""
-    assert address.startswith("http://localhost:") and "/portal/review/" in address
-    return workflow.review_link_from_token(address.rstrip("/").rsplit("/", 1)[1])
-
-
-def log_in(page, base, user):
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -88,7 +73,8 @@ def test_staff_request_changes_and_copy_a_review_link_from_the_story_page(
     link = story.review_links.get()
     copied = page.evaluate("navigator.clipboard.readText()")
     # A token carries the moment it was signed: the page's may differ, naming the same link.
-    assert opens(copied) == opens(page.locator(f"#review-link-{link.pk}").input_value()) == link
+    shown = page.locator(f"#review-link-{link.pk}").input_value()
+    assert review_link_opened_by(copied) == review_link_opened_by(shown) == link
     assert clicks == 2
     screenshot(page, "admin-story-page-th")
 
@@ -141,11 +127,7 @@ def test_a_researcher_makes_and_copies_a_review_link_on_a_phone(chromium, live_s
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
     try:
-        page.goto(live_server.url + "/portal/login/")
-        page.fill("input[name=username]", researcher.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.locator("form [type=submit]").last.click()
-        page.wait_for_load_state()
+        log_in(page, live_server.url, researcher, "/portal/login/")
         page.goto(f"{live_server.url}/portal/stories/{story.pk}/")
 
         page.get_by_role("button", name="สร้างลิงก์สำหรับตรวจทานและคัดลอก").click()
@@ -153,7 +135,7 @@ def test_a_researcher_makes_and_copies_a_review_link_on_a_phone(chromium, live_s
         copy = page.locator("button.copy-button")
         expect(copy).to_have_text("คัดลอกแล้ว")
         link = story.review_links.get()
-        assert opens(page.evaluate("navigator.clipboard.readText()")) == link
+        assert review_link_opened_by(page.evaluate("navigator.clipboard.readText()")) == link
         screenshot(page, "portal-story-page-phone-th")
     finally:
         context.close()
