@@ -6,7 +6,7 @@ appears on the public site on time, with the page cache on, as in production; st
 then restore the earlier version, and the public page shows the restored text.
 
 A numbered screenshot of each step goes to test-artifacts/journey/; the clicks each staff task
-took are printed as a table (pytest -s)."""
+took are printed as a table (pytest -s) and kept in test-artifacts/journey/clicks.txt."""
 
 import datetime
 import re
@@ -266,6 +266,9 @@ def test_a_story_travels_the_whole_journey_in_thai(
             staff.wait_for_load_state()
             assert StoryPerson.objects.get(story=story).consent == Consent.GIVEN
             at = (timezone.now() + SCHEDULE_AHEAD).replace(microsecond=0)
+            # The box says how to type it: day/month/Buddhist Era year.
+            example = staff.locator("form.workflow-action--schedule .workflow-help").inner_text()
+            assert re.search(rf"\d\d/\d\d/{buddhist_era(timezone.localdate().year)}", example)
             when = staff.locator("#id_schedule_publish_at")
             clicks.click(when)
             when.fill(typed_in_buddhist_era(at))
@@ -349,6 +352,10 @@ def test_a_story_travels_the_whole_journey_in_thai(
     assert public_problems == []
     assert [path.name for path in shot.taken][:2] == ["01-invite.png", "02-password-set.png"]
     assert all(path.exists() for path in shot.taken)
-    print("\n" + clicks.table())
-    print(f"Scheduled story public {(appeared - at).total_seconds():.1f} s after its time")
+    report = (
+        f"{clicks.table()}\n\n"
+        f"The scheduled story was public {(appeared - at).total_seconds():.1f} s after its time.\n"
+    )
+    (SCREENSHOTS / "clicks.txt").write_text(report, encoding="utf-8")
+    print("\n" + report)
     assert time.monotonic() - started < 120
