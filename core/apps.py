@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from core import siteurl  # noqa: F401  (its system check)
+        from core import content, linebreaks, siteurl  # noqa: F401  (siteurl: its system check)
         from core.collation import register_thai_collation_on_sqlite
         from core.content import connect_model_signals
 
         connection_created.connect(register_thai_collation_on_sqlite)
         connect_model_signals()
+        content.changed.connect(linebreaks.names_changed, dispatch_uid="thai-names-changed")
