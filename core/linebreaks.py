@@ -49,17 +49,30 @@ THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
 WHITESPACE = re.compile(r"(\s+)")
 ABBREVIATION = re.compile("(?:[\u0e01-\u0e4e]{1,4}\\.)+")
 # Text in these elements is shown as written: code, and text that is not text.
-VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
+VERBATIM = frozenset(
+    {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "template"}
+    | {"textarea", "select", "option", "optgroup", "datalist", "title"}
+)
 RAW_TEXT = frozenset({"script", "style"})
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track"}
     | {"wbr"}
+)
+THAI_START = re.compile("[\u0e01-\u0e5b]")
+THAI_END = re.compile("[\u0e01-\u0e5b]$")
+# Elements that start a new line: text on either side of them is never one word.
+BLOCKS = frozenset(
+    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br"}
+    | {"section", "article", "aside", "header", "footer", "nav", "main", "figure", "figcaption"}
+    | {"blockquote", "table", "tr", "td", "th", "hr", "form", "label", "button", "details"}
+    | {"summary", "fieldset", "legend", "img", "picture", "input"}
 )
 OPENING = frozenset("([{“‘«\"'")
 
 _lock = threading.Lock()
 _state = {"digest": None, "names": frozenset(), "trie": None, "checked_at": 0.0}
 _local = OrderedDict()
+_texts = OrderedDict()
 
 
 # The names dictionary ------------------------------------------------------------------------
@@ -205,6 +218,18 @@ def mark_html(html, trie):
     return "".join(marker.out)
 
 
+def _marked_text(text, trie):
+    """mark_text, remembered in this process: a page's text nodes recur across renders."""
+    key = (_state["digest"], text)
+    marked = _texts.get(key)
+    if marked is None:
+        marked = mark_text(text, trie)
+        _texts[key] = marked
+        if len(_texts) > LOCAL_ENTRIES * 4:
+            _texts.popitem(last=False)
+    return marked
+
+
 def _escape_text(text):
     """Text escaped for between tags: quotes need no escaping there (as nh3 writes it)."""
     return html_entities.escape(text, quote=False)
@@ -275,9 +300,12 @@ class _Marker(HTMLParser):
         self.out = []
         self.open = []  # (tag, whether its text is copied as it is)
         self.verbatim = 0
+        self.after_thai = False  # the text so far ends in a Thai letter
 
     def handle_starttag(self, tag, attrs):
         self.out.append(self.get_starttag_text())
+        if tag in BLOCKS or tag == "wbr":
+            self.after_thai = False
         if tag in VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
@@ -290,6 +318,8 @@ class _Marker(HTMLParser):
 
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")
+        if tag in BLOCKS:
+            self.after_thai = False
         for index in range(len(self.open) - 1, -1, -1):
             if self.open[index][0] == tag:
                 for _, keeps in self.open[index:]:
@@ -303,7 +333,14 @@ class _Marker(HTMLParser):
         elif self.verbatim:
             self.out.append(_escape_text(data))
         else:
-            self.out.append(mark_text(data, self.trie))
+            marked = _marked_text(data, self.trie)
+            if self.after_thai and THAI_START.match(data):
+                # Thai on both sides of a tag (<mark>, <a>, <strong>): markup is put between
+                # words, so a line may break there too.
+                marked = "<wbr>" + marked
+            self.out.append(marked)
+        if data.strip():
+            self.after_thai = bool(THAI_END.search(data))
 
     def handle_comment(self, data):
         self.out.append(f"<!--{data}-->")

@@ -70,7 +70,6 @@ def translated_block(obj, field_name, is_html=False, css_class="prose"):
         content = mark_safe(value.text)
     else:
         content = mark_safe(linebreaks(value.text, autoescape=True))
-    content = break_between_words(content)
     return {
         "value": value,
         "content": content,
