@@ -10,7 +10,9 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTHS = (320, 390, 768)
-PAGE_TYPES = ("home", "city-list", "city", "project", "story", "person", "story-list", "search")
+PAGE_TYPES = (
+    *("home", "city-list", "city", "project", "story", "person", "story-list", "search", "tag"),
+)
 NAMED_STORY = "/stories/conversation-with-chanyarin-somporn/"
 
 # Returns the line breaks inside Thai words: [{before, after, element}], and how many breaks
@@ -20,12 +22,14 @@ FIND_BREAKS_INSIDE_WORDS = """
   const thai = /[\\u0e01-\\u0e5b]/;
   const mark = /[\\u0e31\\u0e34-\\u0e3a\\u0e47-\\u0e4e]/;
   const space = /\\s/;
+  const HIDDEN = "script, style, noscript, template, svg";
   const blocks = new Map();
   const blockOf = (element) => {
     if (!blocks.has(element)) {
       const display = getComputedStyle(element).display;
       const inline = display.startsWith("inline") || display === "contents";
-      blocks.set(element, inline && element.parentElement ? blockOf(element.parentElement) : element);
+      const parent = element.parentElement;
+      blocks.set(element, inline && parent ? blockOf(parent) : element);
     }
     return blocks.get(element);
   };
@@ -34,7 +38,7 @@ FIND_BREAKS_INSIDE_WORDS = """
     NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
     {
       acceptNode: (node) =>
-        node.nodeType === Node.ELEMENT_NODE && node.matches("script, style, noscript, template, svg")
+        node.nodeType === Node.ELEMENT_NODE && node.matches(HIDDEN)
           ? NodeFilter.FILTER_REJECT
           : NodeFilter.FILTER_ACCEPT,
     },
@@ -85,9 +89,7 @@ FIND_BREAKS_INSIDE_WORDS = """
 def test_thai_lines_break_only_between_words_on_every_page_type(
     public_pages, seeded_live_server, chromium
 ):
-    paths = {name: public_pages[name] for name in PAGE_TYPES}
-    paths["tag"] = public_pages["tag"]
-    paths["named-story"] = NAMED_STORY
+    paths = {name: public_pages[name] for name in PAGE_TYPES} | {"named-story": NAMED_STORY}
     context = chromium.new_context(viewport={"width": WIDTHS[0], "height": 800}, locale="th-TH")
     page = context.new_page()
     breaks_inside_words = []
@@ -101,7 +103,9 @@ def test_thai_lines_break_only_between_words_on_every_page_type(
                 page.set_viewport_size({"width": width, "height": 800})
                 found = page.evaluate(FIND_BREAKS_INSIDE_WORDS)
                 checked += found["checked"]
-                breaks_inside_words += [{"page": name, "width": width, **b} for b in found["inside"]]
+                breaks_inside_words += [
+                    {"page": name, "width": width, **inside} for inside in found["inside"]
+                ]
     finally:
         context.close()
 
@@ -125,7 +129,6 @@ def test_a_name_in_a_heading_stays_on_one_line(seeded_live_server, chromium):
         )
         name_tops = heading.evaluate(
             """(h1) => {
-              const text = h1.textContent;
               const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
               const range = document.createRange();
               const tops = new Set();
