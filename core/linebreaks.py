@@ -31,6 +31,7 @@ import unicodedata
 from collections import OrderedDict
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import escape
@@ -193,7 +194,7 @@ def word_breaks(value):
     if value is None:
         return ""
     html = str(value) if isinstance(value, SafeData) else str(escape(value))
-    if not THAI_LETTER.search(html):
+    if not settings.WECITIZENS_THAI_WORD_BREAKS or not THAI_LETTER.search(html):
         return mark_safe(html)
     digest, trie = dictionary()
     key = hashlib.blake2b(f"{digest}\0{html}".encode(), digest_size=16).hexdigest()

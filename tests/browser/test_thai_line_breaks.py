@@ -9,6 +9,12 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _word_breaks_on(settings):
+    settings.WECITIZENS_THAI_WORD_BREAKS = True
+
+
 WIDTHS = (320, 390, 768)
 PAGE_TYPES = (
     *("home", "city-list", "city", "project", "story", "person", "story-list", "search", "tag"),

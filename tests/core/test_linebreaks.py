@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.utils.safestring import SafeData, mark_safe
 
 from core import linebreaks
@@ -11,8 +13,14 @@ from core.html import sanitize_html
 from core.linebreaks import word_breaks
 from tests.core.test_html_xss import PAYLOADS
 from tests.factories import CityFactory, PersonFactory
+from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _word_breaks_on(settings):
+    settings.WECITIZENS_THAI_WORD_BREAKS = True
 
 
 def runs(html):
@@ -146,3 +154,40 @@ def test_the_marked_text_is_kept_by_its_hash(django_assert_num_queries, monkeypa
     monkeypatch.setattr(linebreaks, "mark_html", pytest.fail)
 
     assert word_breaks(text) == first
+
+
+def public_urls(site):
+    return [
+        "/",
+        "/cities/",
+        site.city.get_absolute_url(),
+        site.project.get_absolute_url(),
+        site.person.get_absolute_url(),
+        site.story.get_absolute_url(),
+        "/stories/",
+        site.tag.get_absolute_url(),
+        url_in("th", "search:search") + "?q=เมือง",
+    ]
+
+
+def test_marking_adds_no_query_to_any_public_page(client, site, settings):
+    for url in public_urls(site):
+        settings.WECITIZENS_THAI_WORD_BREAKS = False
+        client.get(url)
+        with CaptureQueriesContext(connection) as plain:
+            assert client.get(url).status_code == 200
+        settings.WECITIZENS_THAI_WORD_BREAKS = True
+        with CaptureQueriesContext(connection) as marked:
+            response = client.get(url)
+
+        assert len(marked) == len(plain), url
+        assert 'class="th-words"' in response.content.decode()
+
+
+def test_the_page_title_and_descriptions_stay_unmarked(client, site):
+    html = client.get(site.story.get_absolute_url()).content.decode()
+    head = html[: html.index("<body")]
+
+    assert 'class="th-words"' in html
+    assert "<wbr>" not in head
+    assert "th-words" not in head
