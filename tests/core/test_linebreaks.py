@@ -184,6 +184,23 @@ def test_marking_adds_no_query_to_any_public_page(client, site, settings):
         assert 'class="th-words"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("url", "shows_the_title"),
+    [
+        ("/stories/feed/rss/", True),
+        ("/stories/feed/atom/", True),
+        ("/api/stories/", True),
+        ("/sitemap.xml", False),
+    ],
+)
+def test_feeds_sitemaps_and_the_api_are_never_marked(client, site, url, shows_the_title):
+    text = client.get(url, follow=True).content.decode()
+
+    assert "<wbr>" not in text
+    assert "th-words" not in text
+    assert (site.story.title_th in text) is shows_the_title
+
+
 def test_the_page_title_and_descriptions_stay_unmarked(client, site):
     html = client.get(site.story.get_absolute_url()).content.decode()
     head = html[: html.index("<body")]
