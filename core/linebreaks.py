@@ -7,15 +7,21 @@ site) and marks where a line may break: each run of Thai text (between spaces) b
 
     <span class="th-words">ต่อยอด<wbr>การ<wbr>เรียนรู้</span>
 
-and the stylesheet gives `.th-words` `white-space: nowrap`. Measured in Chromium 156: inside
+and the stylesheet gives `.th-words` `white-space: nowrap`. `base.html` applies the
+`word_breaks` filter to its whole content block and footer, so every page's titles, cards, bodies,
+names and interface text are marked without each template having to remember it. Measured in Chromium 156: inside
 nowrap text it breaks at a `<wbr>` and nowhere else, while `word-break: keep-all` and
 `line-break: strict` change nothing for Thai. Neither `<wbr>` nor a span is a character, so
 copying the text gives it unchanged. Only HTML shown to readers is marked, by the `word_breaks`
 template filter: what is stored, indexed, fed and described (meta, JSON-LD, API) stays plain.
 
-Cost: segmenting runs at ~266k characters/s, and each marked text is kept by the hash of its
-HTML and of the names dictionary, in the process (LRU) and in the shared cache: a page renders a
-text once per names change. The dictionary of names lives in the shared cache, written when a
+Cost (bench/thai_line_breaks.py, the story page, CPU per render on the loaded 2-core machine):
+9.6 ms unmarked, 9.5 ms marked and warm (the marked block is found by the hash of its HTML and
+of the names dictionary, in the process and in the shared cache), 14.5 ms after a name changed
+(every text segmented again, ~266k characters/s), and 565 ms once per process for the trie of
+PyThaiNLP's words (built before gunicorn forks). No SQL query is added. A page whose HTML
+changes on every request (a form's CSRF token) misses the block cache each time but finds each
+of its text nodes marked already in the process. The dictionary of names lives in the shared cache, written when a
 content model that declares names (`SearchFields.names`) changes, so rendering never queries
 for it (except after the cache was cleared). A process reads the names' digest from the cache at
 most once every NAMES_CHECK_SECONDS; the process that changed a name reads it at once.
@@ -71,6 +77,7 @@ BLOCKS = frozenset(
 OPENING = frozenset("([{“‘«\"'")
 
 _lock = threading.Lock()
+_memo_lock = threading.Lock()
 _state = {"digest": None, "names": frozenset(), "trie": None, "checked_at": 0.0}
 _local = OrderedDict()
 _texts = OrderedDict()
@@ -198,17 +205,13 @@ def word_breaks(value):
         return mark_safe(html)
     digest, trie = dictionary()
     key = hashlib.blake2b(f"{digest}\0{html}".encode(), digest_size=16).hexdigest()
-    marked = _local.get(key)
+    marked = _recall(_local, key)
     if marked is None:
         marked = cache.get(MARKED_KEY.format(key))
         if marked is None:
             marked = mark_html(html, trie)
             cache.set(MARKED_KEY.format(key), marked, timeout=MARKED_TIMEOUT)
-        _local[key] = marked
-        if len(_local) > LOCAL_ENTRIES:
-            _local.popitem(last=False)
-    else:
-        _local.move_to_end(key)
+        _remember(_local, key, marked, LOCAL_ENTRIES)
     return mark_safe(marked)
 
 
@@ -222,13 +225,26 @@ def mark_html(html, trie):
 def _marked_text(text, trie):
     """mark_text, remembered in this process: a page's text nodes recur across renders."""
     key = (_state["digest"], text)
-    marked = _texts.get(key)
+    marked = _recall(_texts, key)
     if marked is None:
         marked = mark_text(text, trie)
-        _texts[key] = marked
-        if len(_texts) > LOCAL_ENTRIES * 4:
-            _texts.popitem(last=False)
+        _remember(_texts, key, marked, LOCAL_ENTRIES * 4)
     return marked
+
+
+def _recall(memo, key):
+    with _memo_lock:
+        value = memo.get(key)
+        if value is not None:
+            memo.move_to_end(key)
+        return value
+
+
+def _remember(memo, key, value, limit):
+    with _memo_lock:
+        memo[key] = value
+        while len(memo) > limit:
+            memo.popitem(last=False)
 
 
 def _escape_text(text):
