@@ -1,19 +1,21 @@
 """Line breaks between Thai words, never inside one, for text shown as HTML.
 
 Browsers find Thai line breaks with their own dictionary, which knows neither the people and
-places of the site nor many compounds: Chromium breaks "ดร.ชัญญา|รินทร์", "ต่อย|อด", "อัต|ลักษณ์".
-So the server segments Thai text (PyThaiNLP newmm, with a dictionary that adds every name on the
-site) and marks where a line may break: each run of Thai text (between spaces) becomes
+places of the site nor many compounds: Chromium breaks "ดร.ชัญญา|รินทร์", "ต่อย|อด",
+"อัต|ลักษณ์". So the server segments Thai text (PyThaiNLP newmm, with a dictionary that adds
+every name on the site) and marks where a line may break: each run of Thai text (between spaces)
+becomes
 
     <span class="th-words">ต่อยอด<wbr>การ<wbr>เรียนรู้</span>
 
 and the stylesheet gives `.th-words` `white-space: nowrap`. `base.html` applies the
-`word_breaks` filter to its whole content block and footer, so every page's titles, cards, bodies,
-names and interface text are marked without each template having to remember it. Measured in Chromium 156: inside
-nowrap text it breaks at a `<wbr>` and nowhere else, while `word-break: keep-all` and
-`line-break: strict` change nothing for Thai. Neither `<wbr>` nor a span is a character, so
-copying the text gives it unchanged. Only HTML shown to readers is marked, by the `word_breaks`
-template filter: what is stored, indexed, fed and described (meta, JSON-LD, API) stays plain.
+`word_breaks` filter to its whole content block and footer, so every page's titles, cards,
+bodies, names and interface text are marked without each template having to remember it.
+Measured in Chromium 156: inside nowrap text it breaks at a `<wbr>` and nowhere else, while
+`word-break: keep-all` and `line-break: strict` change nothing for Thai. Neither `<wbr>` nor a
+span is a character, so copying the text gives it unchanged. Only HTML shown to readers is
+marked, by the `word_breaks` template filter: what is stored, indexed, fed and described (meta,
+JSON-LD, API) stays plain.
 
 Cost (bench/thai_line_breaks.py, the story page, CPU per render on the loaded 2-core machine):
 9.6 ms unmarked, 9.5 ms marked and warm (the marked block is found by the hash of its HTML and
@@ -21,10 +23,11 @@ of the names dictionary, in the process and in the shared cache), 14.5 ms after 
 (every text segmented again, ~266k characters/s), and 565 ms once per process for the trie of
 PyThaiNLP's words (built before gunicorn forks). No SQL query is added. A page whose HTML
 changes on every request (a form's CSRF token) misses the block cache each time but finds each
-of its text nodes marked already in the process. The dictionary of names lives in the shared cache, written when a
-content model that declares names (`SearchFields.names`) changes, so rendering never queries
-for it (except after the cache was cleared). A process reads the names' digest from the cache at
-most once every NAMES_CHECK_SECONDS; the process that changed a name reads it at once.
+of its text nodes marked already in the process. The dictionary of names lives in the shared
+cache, written when a content model that declares names (`SearchFields.names`) changes, so
+rendering never queries for it (except after the cache was cleared). A process reads the names'
+digest from the cache at most once every NAMES_CHECK_SECONDS; the process that changed a name
+reads it at once.
 """
 
 import hashlib
