@@ -54,6 +54,8 @@ MARKED_KEY = "wc:thai-breaks:{}"
 MARKED_TIMEOUT = 30 * 24 * 3600
 NAMES_CHECK_SECONDS = 2.0
 LOCAL_ENTRIES = 4096
+# Characters: about 250 px of 16 px Sarabun, under the 288 px a 320 px screen leaves for text.
+LONGEST_JOINED_NAME = 20
 
 THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
 WHITESPACE = re.compile(r"(\s+)")
@@ -117,8 +119,11 @@ def _thai_columns(model, fields):
 
 
 def _pieces(value):
+    """A name's words, and the name written without its spaces when that is short enough to
+    fit a narrow screen's line unbroken."""
     words = (value or "").split()
-    return [*words, "".join(words)] if len(words) > 1 else words
+    joined = "".join(words)
+    return [*words, joined] if len(words) > 1 and len(joined) <= LONGEST_JOINED_NAME else words
 
 
 def store_names(names=None):

@@ -92,6 +92,13 @@ FIND_BREAKS_INSIDE_WORDS = """
 """
 
 
+RUNS_PAST_THE_EDGE = """
+() => [...document.querySelectorAll("main .th-words, footer .th-words")]
+  .filter((run) => run.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map((run) => run.textContent)
+"""
+
+
 def test_thai_lines_break_only_between_words_on_every_page_type(
     public_pages, seeded_live_server, chromium
 ):
@@ -99,6 +106,7 @@ def test_thai_lines_break_only_between_words_on_every_page_type(
     context = chromium.new_context(viewport={"width": WIDTHS[0], "height": 800}, locale="th-TH")
     page = context.new_page()
     breaks_inside_words = []
+    too_wide = []
     checked = 0
     try:
         for name, path in paths.items():
@@ -108,6 +116,7 @@ def test_thai_lines_break_only_between_words_on_every_page_type(
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 800})
                 found = page.evaluate(FIND_BREAKS_INSIDE_WORDS)
+                too_wide += [(name, width, run) for run in page.evaluate(RUNS_PAST_THE_EDGE)]
                 checked += found["checked"]
                 breaks_inside_words += [
                     {"page": name, "width": width, **inside} for inside in found["inside"]
@@ -116,6 +125,8 @@ def test_thai_lines_break_only_between_words_on_every_page_type(
         context.close()
 
     assert breaks_inside_words == []
+    # Words kept whole never stick out past the edge of the screen.
+    assert too_wide == []
     # The pages did wrap Thai text many times, each time between words.
     assert checked > 100
 
