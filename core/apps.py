@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from django.contrib.admin.templatetags import admin_list
         from django.db.backends.signals import connection_created
 
-        from core import siteurl  # noqa: F401  (its system check)
+        from core import content, linebreaks, siteurl  # noqa: F401  (siteurl: its system check)
         from core.admin import boolean_icon
         from core.collation import register_thai_collation_on_sqlite
         from core.content import connect_model_signals
@@ -21,3 +21,4 @@ class CoreConfig(AppConfig):
         connect_model_signals()
         # Django's change lists and read-only fields all draw this icon through this one name.
         admin_list._boolean_icon = boolean_icon
+        content.changed.connect(linebreaks.names_changed, dispatch_uid="thai-names-changed")

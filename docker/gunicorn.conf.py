@@ -69,7 +69,9 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 
 
 def on_starting(server):
-    """Load PyThaiNLP's word list (~0.5 s, ~80 MiB) once, before workers fork and share it."""
-    from core.thai import preload
+    """Load PyThaiNLP's word list (~0.5 s, ~80 MiB) and the line-break trie once, before
+    workers fork and share them."""
+    from core import linebreaks, thai
 
-    preload()
+    thai.preload()
+    linebreaks.preload()

@@ -21,6 +21,13 @@ from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _thai_word_breaks_on(settings):
+    """Pages as readers get them: Thai text marked to break between words (core.linebreaks)."""
+    settings.WECITIZENS_THAI_WORD_BREAKS = True
+
+
 SMALL, LARGE = 20, 2000
 
 

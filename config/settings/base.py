@@ -212,6 +212,8 @@ STATICFILES_FINDERS = [
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WECITIZENS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
+# Thai text in pages is marked to break lines between words only (core.linebreaks).
+WECITIZENS_THAI_WORD_BREAKS = env_bool("WECITIZENS_THAI_WORD_BREAKS", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -18,6 +18,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # --- City map ---
 # Tests fetch no map tiles, whatever the environment sets: the map draws its own Thailand.
 WECITIZENS_MAP_TILE_URL = ""
+# --- Thai line breaks ---
+# Off for the suite, so tests find Thai words in a page as they are written, not split by
+# <wbr>; tests/core/test_linebreaks.py and tests/browser/test_thai_line_breaks.py turn it on.
+WECITIZENS_THAI_WORD_BREAKS = False
 # --- Page cache ---
 # Off for the suite, so query counts measure the views; tests/pagecache/test_pagecache.py
 # turns it on. Each test starts with an empty cache.

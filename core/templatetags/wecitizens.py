@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info
 from core import thai
 from core.dates import date_in_words, format_date, shown_year, years_in_era
 from core.i18n import TranslatedText, active_content_language, translated
+from core.linebreaks import word_breaks as break_between_words
 
 register = template.Library()
 
@@ -50,6 +51,15 @@ def fallback_language(obj, field_name):
     """
     value = translated(obj, field_name)
     return value.language if value.is_fallback else ""
+
+
+@register.filter(is_safe=True)
+def word_breaks(value):
+    """Thai text (or HTML) that breaks lines only between words (`core.linebreaks`).
+
+    For text shown in the page, never in an attribute, `<title>` or anything not HTML.
+    """
+    return break_between_words(value)
 
 
 @register.inclusion_tag("includes/translated_block.html")
