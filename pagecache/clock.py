@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.content import content_models
+from pagecache import varnish
 
 VERSION_KEY = "wc:content-version"
 CHANGED_KEY = "wc:content-changed"
@@ -73,6 +74,9 @@ def bump_content_version(schema_is_current=True):
 
     bump()
     transaction.on_commit(bump)
+    # After the commit-time bump (registered first, so it runs first): Varnish's next fetch
+    # must find the new version.
+    varnish.purge_after_commit()
 
 
 def bump_on_content_change(sender, schema_is_current=True, **kwargs):

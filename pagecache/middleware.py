@@ -16,18 +16,26 @@ Every response the page cache may keep, whether the cache is on or off, carries 
 If-Modified-Since with 304. The time is read before the page is rendered, never after, so a
 page never claims a change it may not show.
 
+With Varnish in front (`WECITIZENS_VARNISH_PURGE_URLS`), every page the cache may keep tells
+it for how long: `Cache-Control: s-maxage`, the same cap as the page cache's own (for a stored
+page, what is left of it), and `max-age=0` for browsers. A page rendered while the content
+version changed gets `s-maxage=0`: it may show the old content after Varnish's purge.
+Every content change purges Varnish (`pagecache.varnish`).
+
 Never cached: anything but GET/HEAD, signed-in users (staff previews, the portal, the admin),
 review links, responses that set a cookie or used a CSRF token, that carry messages, that are
 not 200, or that are streamed (`pagecache.requests`).
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from pagecache import clock
+from pagecache import clock, varnish
 from pagecache.requests import request_is_cacheable, response_is_cacheable
 
 
@@ -61,6 +69,16 @@ def cache_lookup(key=None):
     )
 
 
+def shared_cache_control(response, seconds):
+    """Let Varnish keep the page `seconds` (`s-maxage`, at most until the next scheduled
+    publication); browsers revalidate it every time (`max-age=0`), by ETag or date, unless
+    the view chose its own `max-age`. A page Varnish must not keep gets `s-maxage=0`."""
+    if "max-age" not in response.get("Cache-Control", ""):
+        patch_cache_control(response, max_age=0)
+    # A second less, for the trip to Varnish: it counts its time from when the page arrives.
+    patch_cache_control(response, s_maxage=max(0, int(seconds) - 1))
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous readers a stored copy of the page; see the module's docstring.
 
@@ -73,7 +91,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        enabled = settings.WECITIZENS_PAGE_CACHE or settings.WECITIZENS_LAST_MODIFIED
+        shared = bool(varnish.purge_urls())
+        enabled = settings.WECITIZENS_PAGE_CACHE or settings.WECITIZENS_LAST_MODIFIED or shared
         if not enabled or not request_is_cacheable(request):
             return self.get_response(request)
         # Read before the page is rendered (see the module docstring), in one round trip.
@@ -84,19 +103,30 @@ class AnonymousPageCacheMiddleware:
         )
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
+            if shared:
+                until = getattr(cached, "fresh_until", 0)
+                shared_cache_control(cached, until - time.time())
             return self.dated(cached, last_modified)
         # The version read before rendering is stored with the page: a change committed while
         # it renders bumps the version, so the page is never served as current.
         response = self.get_response(request)
         if not response_is_cacheable(request, response):
             return response
+        timeout = None
         if settings.WECITIZENS_PAGE_CACHE and request.method == "GET":
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             timeout = page_timeout()
             if timeout > 0:
+                response.fresh_until = time.time() + timeout
                 clock.cache().set(key, (version, response), timeout)
             response["X-Page-Cache"] = "miss"
+        if shared:
+            if clock.cache().get(clock.VERSION_KEY) != version:
+                timeout = 0  # content changed while it rendered: it may show the old
+            elif timeout is None:
+                timeout = page_timeout()
+            shared_cache_control(response, timeout)
         return self.dated(response, last_modified)
 
     @staticmethod

@@ -423,6 +423,10 @@ WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECOND
 # Public pages carry Last-Modified, the time of the last content change, kept in the same cache
 # as the content version (pagecache.clock), so a repeat visit may get 304 by date.
 WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
+# Varnish in front: the addresses every content change sends a BAN to, comma-separated
+# (e.g. http://varnish:6091/). Public pages then carry s-maxage for it (pagecache.varnish,
+# docker/varnish/default.vcl). Empty: no Varnish, and no page says a shared cache may keep it.
+WECITIZENS_VARNISH_PURGE_URLS = env_list("WECITIZENS_VARNISH_PURGE_URLS")
 # Static files: WhiteNoise serves the hashed names that CompressedManifestStaticFilesStorage
 # writes (with .gz and .br beside them) as immutable, cached for ten years; unhashed names
 # keep its short default.
