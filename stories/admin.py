@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.admin import (
     HTTPS_URL_FIELDS,
@@ -33,6 +33,7 @@ from stories.models import (
     ReviewLink,
     Story,
     StoryPerson,
+    StoryQuote,
     StoryStatus,
     StoryTransition,
 )
@@ -43,6 +44,15 @@ class StoryPersonInline(admin.TabularInline):
     model = StoryPerson
     extra = 0
     autocomplete_fields = ["person"]
+
+
+class StoryQuoteInline(TranslationStackedInline):
+    """Pull quotes, each shared with its own card (stories.quote_cards)."""
+
+    model = StoryQuote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["text", "speaker", "speaker_name", "order"]
 
 
 class WorkflowRecordInline(admin.TabularInline):
@@ -208,7 +218,13 @@ class StoryAdmin(
     autocomplete_fields = ["city", "projects", "author"]
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
-    inlines = [StoryPersonInline, StoryTransitionInline, ReviewLinkInline, ReviewAnswerInline]
+    inlines = [
+        StoryPersonInline,
+        StoryQuoteInline,
+        StoryTransitionInline,
+        ReviewLinkInline,
+        ReviewAnswerInline,
+    ]
     formfield_overrides = {**HTTPS_URL_FIELDS, **TAG_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm
