@@ -449,6 +449,8 @@ class StoryQuote(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    content_role = ContentRole()
+
     class Meta:
         verbose_name = _("pull quote")
         verbose_name_plural = _("pull quotes")

@@ -278,3 +278,9 @@ def test_thai_lines_break_between_words_never_inside_one():
         position += len(line)
         assert position in boundaries
         assert card_font(56).getlength(line, language="th") <= 420
+
+
+def test_a_quote_is_stored_in_the_one_normal_form_of_thai_text():
+    quote = StoryQuoteFactory(text_th="น\u0e49\u0e4d\u0e32ใจ")  # sara am typed as two marks
+    quote.refresh_from_db()
+    assert quote.text_th == "น\u0e49\u0e33ใจ"
