@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.admin import (
     HTTPS_URL_FIELDS,
@@ -37,6 +37,7 @@ from stories.models import (
     ReviewLink,
     Story,
     StoryPerson,
+    StoryQuote,
     StoryStatus,
 )
 from stories.story_page import ACTION_BUTTONS
@@ -47,6 +48,15 @@ class StoryPersonInline(admin.TabularInline):
     model = StoryPerson
     extra = 0
     autocomplete_fields = ["person"]
+
+
+class StoryQuoteInline(TranslationStackedInline):
+    """Pull quotes, each shared with its own card (stories.quote_cards)."""
+
+    model = StoryQuote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["text", "speaker", "speaker_name", "order"]
 
 
 class WorkflowRecordInline(admin.TabularInline):
@@ -241,7 +251,7 @@ class StoryAdmin(
     list_select_related = ["city", "author"]
     date_hierarchy = "published_at"
     # The history and the review links are on the story's workflow panel, above the form.
-    inlines = [StoryPersonInline, ReviewAnswerInline]
+    inlines = [StoryPersonInline, StoryQuoteInline, ReviewAnswerInline]
     formfield_overrides = {**HTTPS_URL_FIELDS, **TAG_FIELDS}
     readonly_fields = ["status"]
     action_form = WorkflowActionForm

@@ -480,6 +480,68 @@ class StoryImage(models.Model):
         return self.alt
 
 
+class StoryQuote(models.Model):
+    """A pull quote of a story: a sentence worth sharing on its own, and who said it.
+
+    The programme's posts lead with one. Each quote is shown on the story's page and has its
+    own page and share cards (stories.quote_cards). The speaker is a person featured in the
+    story, named publicly only while they may appear with it (StoryPersonQuerySet.public), or
+    a name written out.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="quotes", verbose_name=_("story")
+    )
+    text = models.TextField(
+        _("quotation"), help_text=_("The words as spoken, without quote marks.")
+    )
+    speaker = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="story_quotes",
+        null=True,
+        blank=True,
+        verbose_name=_("speaker featured in the story"),
+        help_text=_(
+            "Named only while this person may appear with the story (confirmed and consenting)."
+        ),
+    )
+    speaker_name = models.CharField(
+        _("speaker, written out"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who said it, when it is not a person featured in the story."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    content_role = ContentRole()
+
+    class Meta:
+        verbose_name = _("pull quote")
+        verbose_name_plural = _("pull quotes")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        """Its page: /stories/<story>/quotes/<its place among the story's quotes, from 1>/."""
+        number = getattr(self, "number", None)
+        if number is None:
+            number = list(self.story.quotes.values_list("pk", flat=True)).index(self.pk) + 1
+        return reverse("stories:story_quote", kwargs={"slug": self.story.slug, "number": number})
+
+    def speaker_shown(self, public_people):
+        """The speaker's name as readers see it, given the story's `public_people`: "" for a
+        featured person who may not appear with it."""
+        if self.speaker_id is not None:
+            for person in public_people:
+                if person.pk == self.speaker_id:
+                    return person.full_name
+            return ""
+        return self.speaker_name
+
+
 class StoryTransition(models.Model):
     """One step of a story through the editorial workflow: who moved it, when, from what to what.
 

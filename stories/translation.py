@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from stories.models import Story
+from stories.models import Story, StoryQuote
 
 
 @register(Story)
@@ -13,3 +13,8 @@ class StoryTranslationOptions(TranslationOptions):
         "hero_image_caption",
         "hero_image_credit",
     )
+
+
+@register(StoryQuote)
+class StoryQuoteTranslationOptions(TranslationOptions):
+    fields = ("text", "speaker_name")

@@ -1,4 +1,5 @@
 from django.db.models import Max, Min
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from projects.models import PERSON_LINK_FIELDS, Person, ResearchProject
 from projects.views import ProjectListPage
 from stories.filters import StoryFilter
 from stories.models import Story, StoryKind, StoryPerson
+from stories.quote_cards import CARD_SIZES, quote_card_url
 from tags.models import Tag
 
 # The story list offers a <select> of cities or people only while it stays short; beyond,
@@ -160,7 +162,67 @@ def story_page_context(story, *, projects, featured_people, related_stories=None
         "projects": projects.for_cards(),
         "featured_people": featured_people,
         "related_stories": related_stories or [],
+        "quotes": quotes_shown(story),
     }
+
+
+def quotes_shown(story):
+    """The story's pull quotes as readers see them: each with its number (its page's URL)
+    and the speaker's name, "" for a featured person who may not appear with the story.
+    The story is set on each quote, so their URLs need no query."""
+    public_people = story.public_people
+    quotes = list(story.quotes.select_related("speaker"))
+    for number, quote in enumerate(quotes, start=1):
+        quote.number = number
+        quote.story = story
+        quote.speaker_public = quote.speaker_shown(public_people)
+    return quotes
+
+
+class StoryQuoteView(PublishedObjectMixin, DetailView):
+    """One pull quote of a story on a page of its own, shared with the quote's card: the
+    wide card is the page's Open Graph picture, the square one is offered to download."""
+
+    template_name = "stories/story_quote.html"
+    context_object_name = "story"
+    queryset = Story.objects.select_related("city").with_public_people()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        quotes = quotes_shown(story)
+        number = self.kwargs["number"]
+        if not 1 <= number <= len(quotes):
+            raise Http404(_("This story has no quote with that number."))
+        quote = quotes[number - 1]
+        public_people = story.public_people
+        wide = CARD_SIZES["wide"]
+        context.update(
+            quote=quote,
+            square_card_url=quote_card_url(quote, "square", public_people=public_people),
+            share_card={
+                "url": quote_card_url(quote, "wide", public_people=public_people),
+                "width": wide[0],
+                "height": wide[1],
+                "alt": quote_card_alt(quote),
+            },
+        )
+        # Not the story's page: seo_head would describe it as the story itself.
+        del context["object"]
+        return context
+
+    def object_is_public(self, story):
+        return story.is_public
+
+
+def quote_card_alt(quote):
+    """What a quote's card shows, in words, for readers who cannot see it."""
+    if quote.speaker_public:
+        return _("“%(text)s” — %(speaker)s") % {
+            "text": quote.text,
+            "speaker": quote.speaker_public,
+        }
+    return _("“%(text)s”") % {"text": quote.text}
 
 
 PROJECTS_ON_TAG_PAGE = 6

@@ -21,7 +21,7 @@ from projects.models import (
     ResearchProject,
     SubProject,
 )
-from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
+from stories.models import Consent, Story, StoryKind, StoryPerson, StoryQuote, StoryStatus
 
 PASSWORD = "correct horse battery staple"
 
@@ -184,6 +184,18 @@ class StoryPersonFactory(DjangoModelFactory):
     # Factory stories are published: the people they feature agreed to appear, or the
     # pages would rightly leave them out. Tests of consent itself set it explicitly.
     consent = Consent.GIVEN
+
+
+class StoryQuoteFactory(DjangoModelFactory):
+    class Meta:
+        model = StoryQuote
+
+    story = factory.SubFactory(StoryFactory)
+    text_th = "ผู้ใหญ่บ้านบอกว่า น้ำใจของคนในชุมชนคือกิ่งก้านของเมือง"
+    text_en = "The village head says the goodwill of its people is what the city grows from."
+    speaker_name_th = "ผู้ใหญ่บ้านหนองบัว"
+    speaker_name_en = "The village head of Nong Bua"
+    order = factory.Sequence(lambda n: n)
 
 
 class UserFactory(DjangoModelFactory):

@@ -60,6 +60,13 @@ def seo_head(context):
     image_source = obj if share_image_field(obj) else None
     image = metadata.absolute(request, share_image_url(image_source))
     image_alt = metadata.text(image_source, "hero_image_alt") if image_source else ""
+    image_width, image_height = SHARE_SIZE
+    # A page shared with a picture of its own (a quote's card) gives it as `share_card`.
+    share_card = context.get("share_card")
+    if share_card:
+        image = metadata.absolute(request, share_card["url"])
+        image_alt = share_card["alt"]
+        image_width, image_height = share_card["width"], share_card["height"]
 
     structured = []
     if model == "story":
@@ -118,8 +125,8 @@ def seo_head(context):
         "og_locale": locale,
         "og_alternate_locales": alternate_locales,
         "image": image,
-        "image_width": SHARE_SIZE[0],
-        "image_height": SHARE_SIZE[1],
+        "image_width": image_width,
+        "image_height": image_height,
         "image_alt": image_alt or metadata.SITE_NAME,
         "story": obj if model == "story" else None,
         "site_name": metadata.SITE_NAME,

@@ -121,7 +121,7 @@ def public_pages(seeded_live_server, media_root):
     from django.urls import NoReverseMatch, reverse
 
     from projects.models import Person, ResearchProject
-    from stories.models import Story
+    from stories.models import Story, StoryQuote
     from tests.conftest import photo_bytes
 
     story = Story.objects.published().order_by("pk").first()
@@ -139,6 +139,13 @@ def public_pages(seeded_live_server, media_root):
     person = Person.objects.published().order_by("pk").first()
     person.photo_alt_th = "ภาพบุคคล"
     person.photo.save("portrait.jpg", ContentFile(photo_bytes((800, 1000))), save=True)
+    quote = StoryQuote.objects.create(
+        story=story,
+        text_th="ผู้ใหญ่บ้านบอกว่า น้ำใจของคนในชุมชนคือกิ่งก้านของเมือง",
+        text_en="The village head says goodwill is what the city grows from.",
+        speaker_name_th="ผู้ใหญ่บ้าน",
+        speaker_name_en="The village head",
+    )
     pages = {
         "home": "/",
         "city-list": "/cities/",
@@ -151,6 +158,7 @@ def public_pages(seeded_live_server, media_root):
         "story-list": "/stories/",
         "story-list-by-person": f"/stories/?person={person.slug}",
         "story": story.get_absolute_url(),
+        "story-quote": quote.get_absolute_url(),
         "tag": story.tags.get(name="เมืองแห่งการเรียนรู้").get_absolute_url(),
         "404": "/no-such-page/",
         "login": "/admin/login/",
