@@ -310,3 +310,13 @@ def test_replacing_the_hero_image_makes_a_new_rendition(client, photo):
     second = head(client, "th", "stories:story_detail", {"slug": story.slug}).meta("og:image")
 
     assert first != second
+
+
+def test_articles_name_the_site_with_its_square_logo(client):
+    story = StoryFactory()
+
+    tags = head(client, "en", "stories:story_detail", {"slug": story.slug})
+
+    (article,) = tags.json_ld_of_type("Article")
+    logo = article["publisher"]["logo"]["url"]
+    assert logo == "http://testserver/static/img/icons/icon-512.png"
