@@ -65,3 +65,13 @@ def test_every_page_links_its_icons_and_manifest(client, language):
     assert {icon["href"] for icon in icons} == {"/favicon.ico", "/static/img/icons/icon.svg"}
     assert links["apple-touch-icon"] == "/static/img/icons/apple-touch-icon.png"
     assert links["manifest"] == url_in(language, "about:manifest")
+
+
+def test_the_committed_logo_is_what_the_command_makes_from_its_sources():
+    from about.management.commands.make_identity_images import logo_svg
+
+    made = logo_svg()
+
+    assert made == (ICONS / "logo.svg").read_text(encoding="utf-8")
+    assert "<text" not in made  # the wordmark is outlines: no font needed to show it
+    assert 'aria-label="WeCitizens"' in made
