@@ -5,6 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 
+from about import sitemaps as about_sitemaps
+from about import views as about_views
 from cities import sitemaps as cities_sitemaps
 from cities.views import HomeView
 from operations import views as operations_views
@@ -24,6 +26,7 @@ SITEMAPS = {
     **projects_sitemaps.SECTIONS,
     **stories_sitemaps.SECTIONS,
     **tags_sitemaps.SECTIONS,
+    **about_sitemaps.SECTIONS,
 }
 
 urlpatterns = [
@@ -45,6 +48,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", about_views.favicon, name="favicon"),
     path("api/", include("opendata.urls")),
 ]
 
@@ -55,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("portal/", include("portal.urls")),
     path("", include("privacy.urls")),
+    path("", include("about.urls")),
     path("", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("stories.feed_urls")),

@@ -8,6 +8,7 @@ is absolute, because it is read outside the site.
 import json
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
@@ -15,9 +16,9 @@ from django.utils.translation import gettext
 
 from core.i18n import active_content_language, translated
 from core.siteurl import absolute_url
-from seo.share_images import share_image_url
 
 SITE_NAME = "WeCitizens"
+LOGO_IMAGE = "img/icons/icon-512.png"  # square, as search engines want an organisation's logo
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
 
 # The characters json_script escapes: JSON-LD then cannot close its <script> element early.
@@ -70,7 +71,7 @@ def _organisation(request):
         "@type": "Organization",
         "name": SITE_NAME,
         "url": _home(request),
-        "logo": {"@type": "ImageObject", "url": absolute(request, share_image_url(None))},
+        "logo": {"@type": "ImageObject", "url": absolute(request, static(LOGO_IMAGE))},
     }
 
 

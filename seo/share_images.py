@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
+from django.utils.translation import get_language
 
 from core.content import content_role
 from core.renditions import (
@@ -30,7 +31,10 @@ logger = logging.getLogger(__name__)
 
 SHARE_SIZE = (1200, 630)
 SHARE_JPEG_OPTIONS = {"quality": 85, "optimize": True}
-DEFAULT_SHARE_IMAGE = "img/share-default.png"
+# The site's picture for pages without one, with its tagline in the page's language
+# (made by `manage.py make_identity_images`).
+DEFAULT_SHARE_IMAGES = {"th": "img/share-default-th.png", "en": "img/share-default-en.png"}
+DEFAULT_SHARE_IMAGE = DEFAULT_SHARE_IMAGES["th"]
 MADE = "made"
 
 
@@ -82,7 +86,7 @@ def share_image_url(obj):
     name = share_rendition(obj) if obj is not None else None
     if name:
         return default_storage.url(name)
-    return static(DEFAULT_SHARE_IMAGE)
+    return static(DEFAULT_SHARE_IMAGES.get(get_language(), DEFAULT_SHARE_IMAGE))
 
 
 def make_share_image_on_save(sender, instance, **kwargs):

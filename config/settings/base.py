@@ -75,6 +75,7 @@ LOCAL_APPS = [
     "history",
     "redirects",
     "privacy",
+    "about",
     "operations",
     "search",
     "seo",

@@ -214,13 +214,22 @@ def test_story_title_with_markup_stays_inside_its_json_ld(client):
 def test_page_without_image_shares_the_default_picture(page):
     tags, _path = page("stories:story_detail")
 
-    assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
+    assert tags.meta("og:image") == "http://testserver/static/img/share-default-th.png"
     assert tags.meta("og:image:width") == "1200"
     assert tags.meta("og:image:height") == "630"
 
 
-def test_default_share_picture_is_1200_by_630():
-    path = Path(settings.BASE_DIR) / "static" / "img" / "share-default.png"
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_page_without_image_shares_the_default_picture_in_its_language(page, language):
+    tags, _path = page("stories:story_detail", language)
+
+    expected = f"http://testserver/static/img/share-default-{language}.png"
+    assert tags.meta("og:image") == expected
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_default_share_picture_is_1200_by_630(language):
+    path = Path(settings.BASE_DIR) / "static" / "img" / f"share-default-{language}.png"
 
     with Image.open(path) as picture:
         assert picture.size == (1200, 630)
@@ -277,7 +286,7 @@ def test_story_whose_image_file_is_missing_shares_the_default_picture(client):
 
     tags = head(client, "th", "stories:story_detail", {"slug": story.slug})
 
-    assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
+    assert tags.meta("og:image") == "http://testserver/static/img/share-default-th.png"
 
 
 def test_a_missing_image_file_is_not_retried_on_every_view(client, caplog):
@@ -287,7 +296,7 @@ def test_a_missing_image_file_is_not_retried_on_every_view(client, caplog):
     for _ in range(3):
         tags = head(client, "th", "stories:story_detail", {"slug": story.slug})
 
-    assert tags.meta("og:image") == "http://testserver/static/img/share-default.png"
+    assert tags.meta("og:image") == "http://testserver/static/img/share-default-th.png"
     attempts = [r for r in caplog.records if r.getMessage().startswith("Cannot make a share")]
     assert len(attempts) == 1
 
@@ -301,3 +310,13 @@ def test_replacing_the_hero_image_makes_a_new_rendition(client, photo):
     second = head(client, "th", "stories:story_detail", {"slug": story.slug}).meta("og:image")
 
     assert first != second
+
+
+def test_articles_name_the_site_with_its_square_logo(client):
+    story = StoryFactory()
+
+    tags = head(client, "en", "stories:story_detail", {"slug": story.slug})
+
+    (article,) = tags.json_ld_of_type("Article")
+    logo = article["publisher"]["logo"]["url"]
+    assert logo == "http://testserver/static/img/icons/icon-512.png"
