@@ -152,7 +152,7 @@ def main():
         server = start_gunicorn(env, args.port, log)
         try:
             results, lost, failed = {}, {}, set()
-            # A serving worker has compiled its templates already: each of the two sees each page.
+            # Each page twice first: a serving worker has compiled its templates already.
             for path in [*pages.values(), *pages.values()]:
                 urllib.request.urlopen(f"http://127.0.0.1:{args.port}{path}", timeout=30).close()
             for name, path in pages.items():
