@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test lint format messages ci clean browser-tools bench
+.PHONY: install run test lint format messages ci clean browser-tools bench lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +50,13 @@ ci:
 bench: install
 	bash bench/run.sh
 
+## make lighthouse: Lighthouse (mobile) scores of the home, a city and a story page in both
+## languages, served by gunicorn with the production settings; fails below 95
+## (LIGHTHOUSE_ARGS=--report-only to only report). Lighthouse 13 needs Node 22: 12.2.3 is pinned.
+lighthouse: install
+	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .lighthouse -E lighthouse@12.2.3
+	test -f .lighthouse/node_modules/lighthouse/cli/index.js
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles .browser-tools
+	rm -rf $(VENV) staticfiles .browser-tools .lighthouse
