@@ -164,7 +164,11 @@ def main():
                 )
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a worker held open by a keep-alive connection
+                server.kill()
+                server.wait()
     shutil.rmtree(work, ignore_errors=True)
 
     print(f"\nLighthouse {report['lighthouseVersion']}, {report['configSettings']['formFactor']}")
