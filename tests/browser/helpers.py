@@ -56,6 +56,8 @@ class ClickCount:
     def click(self, locator, **options):
         self.tasks[self._task] += 1
         locator.click(**options)
+        # A click that follows a link has started the navigation by now: let the page load.
+        locator.page.wait_for_load_state()
 
     def select(self, locator, **choice):
         self.tasks[self._task] += 1

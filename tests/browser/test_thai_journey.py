@@ -259,7 +259,7 @@ def test_a_story_travels_the_whole_journey_in_thai(
         with clicks.task("schedule (consent recorded first)"):
             staff.goto(base + "/admin/")
             clicks.click(on_dashboard(staff, REVISED_TITLE))
-            assert "เห็นชอบ" in staff.locator("body").inner_text()
+            expect(staff.locator("body")).to_contain_text("เห็นชอบ")
             consent = staff.locator("select#id_featured_people-0-consent")
             clicks.select(consent, value=Consent.GIVEN)
             clicks.click(staff.locator("input[name=_continue]"))
