@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test lint format messages ci clean browser-tools bench lighthouse
+.PHONY: install run test lint format messages ci clean browser-tools bench lighthouse screenshots
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ lighthouse: install
 	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .lighthouse -E lighthouse@12.2.3
 	test -f .lighthouse/node_modules/lighthouse/cli/index.js
 	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+## make screenshots: the phone screenshots in docs/screenshots/ (home, city, story with a pull
+## quote, the quote's card, About; Thai and English), served as make lighthouse serves them.
+screenshots: install
+	$(BIN)/python bench/phone_screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles .browser-tools .lighthouse

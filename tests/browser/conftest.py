@@ -7,6 +7,7 @@ missing the tests are skipped, and CI fails on any skip.
 
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,15 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def about_page_from_migration(transactional_db):
+    """The About page as `migrate` writes it; these tests flush the tables after each test."""
+    from django.apps import apps
+
+    migration = import_module("about.migrations.0002_fill_about_page_from_seed")
+    migration.fill_about_page(apps, None)
 
 
 @pytest.fixture

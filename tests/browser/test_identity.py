@@ -1,8 +1,6 @@
 """The site's identity in a real browser: the first screen on a phone, no failed requests
 (the favicon), and the About page as readers see it."""
 
-from importlib import import_module
-
 import pytest
 
 from tests.browser.conftest import localized
@@ -72,15 +70,6 @@ def test_the_header_logo_is_a_link_home_named_for_screen_readers(seeded_live_ser
     assert logo.is_visible()
     assert logo.get_attribute("href") == "/en/"
     assert phone_page.evaluate("document.querySelector('.site-logo img').naturalWidth") > 0
-
-
-@pytest.fixture
-def about_page_from_migration(transactional_db):
-    """The About page as `migrate` writes it; these tests flush the tables after each test."""
-    from django.apps import apps
-
-    migration = import_module("about.migrations.0002_fill_about_page_from_seed")
-    migration.fill_about_page(apps, None)
 
 
 @pytest.mark.parametrize("language", ["th", "en"])

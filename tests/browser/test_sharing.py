@@ -36,3 +36,32 @@ def test_without_javascript_the_address_is_a_field_to_copy(seeded_live_server, c
         assert page.get_by_role("link", name="Share on LINE").is_visible()
     finally:
         context.close()
+
+
+# How far the service's name is laid out from the Thai words before it, in pixels.
+GAP_BEFORE_NAME = """
+(link) => {
+  const words = link.querySelector(".th-words");
+  const name = [...link.querySelectorAll("*"), link]
+    .flatMap((element) => [...element.childNodes])
+    .find((node) => node.nodeType === Node.TEXT_NODE && /[A-Za-z]/.test(node.data));
+  const range = document.createRange();
+  const start = name.data.search(/[A-Za-z]/);
+  range.setStart(name, start);
+  range.setEnd(name, start + 1);
+  return range.getBoundingClientRect().left - words.getBoundingClientRect().right;
+}
+"""
+
+
+def test_thai_share_buttons_keep_the_space_before_the_service_name(
+    settings, seeded_live_server, phone_page
+):
+    # As served: the Thai words are marked, a span of their own before the service's name.
+    settings.WECITIZENS_THAI_WORD_BREAKS = True
+    phone_page.goto(seeded_live_server.url + STORY)
+
+    for name in ("แชร์ทาง LINE", "แชร์ทาง Facebook"):
+        link = phone_page.get_by_role("link", name=name)
+        # A space of the 16 px font is about 4 px wide; no space at all is 0.
+        assert link.evaluate(GAP_BEFORE_NAME) > 2

@@ -170,3 +170,29 @@ def test_a_name_in_a_heading_stays_on_one_line(seeded_live_server, chromium):
     assert len(name_tops) == 1
     assert "ผศ. ดร.ชัญญรินทร์ สมพร" in copied
     assert "\u200b" not in copied
+
+
+# Marked Thai words that are items of a flex or grid box: the spaces around them are dropped.
+WORDS_AS_FLEX_ITEMS = """
+() => [...document.querySelectorAll(".th-words")]
+  .filter((run) => /flex|grid/.test(getComputedStyle(run.parentElement).display))
+  .map((run) => run.parentElement.outerHTML.slice(0, 200))
+"""
+
+
+def test_marked_thai_words_keep_their_spaces_on_every_page_type(
+    public_pages, seeded_live_server, chromium
+):
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, locale="th-TH")
+    page = context.new_page()
+    found = []
+    try:
+        for name, path in public_pages.items():
+            page.goto(seeded_live_server.url + path)
+            found += [(name, box) for box in page.evaluate(WORDS_AS_FLEX_ITEMS)]
+    finally:
+        context.close()
+
+    # A flex box drops the spaces between its items ("แชร์ทาง LINE" became "แชร์ทางLINE");
+    # a span of their own around the marked text keeps it one line of inline text.
+    assert found == []

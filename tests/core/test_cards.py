@@ -29,25 +29,25 @@ STORY_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--sto
 
 CITY_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--city">
   <h{{ heading_level|default:3 }} class="card__title"><a href="{{ city.get_absolute_url }}">{{ city|tr:"name" }}</a></h{{ heading_level|default:3 }}>
-  {% if city.research_area_th or city.research_area_en %}<p class="card__meta">{{ city|tr:"research_area" }}</p>{% endif %}
-  {% if city.project_count is not None %}<p class="card__counts">
+  {% if city.research_area_th or city.research_area_en %}<p class="card__meta"><span>{{ city|tr:"research_area" }}</span></p>{% endif %}
+  {% if city.project_count is not None %}<p class="card__counts"><span>
     {% blocktranslate trimmed count counter=city.project_count %}{{ counter }} research project{% plural %}{{ counter }} research projects{% endblocktranslate %}
     · {% blocktranslate trimmed count counter=city.story_count %}{{ counter }} story{% plural %}{{ counter }} stories{% endblocktranslate %}
-  </p>{% endif %}
+  </span></p>{% endif %}
 </article>
 """  # noqa: E501
 
 PROJECT_WITH_FILTERS = """{% load i18n wecitizens %}<article class="card card--project">
   <h{{ heading_level|default:3 }} class="card__title"><a href="{{ project.get_absolute_url }}">{% if project.title_th or project.title_en %}{{ project|tr:"title" }}{% else %}{{ project.display_title }}{% endif %}</a></h{{ heading_level|default:3 }}>
-  <p class="card__meta">{% if show_city %}{{ project.city|tr:"name" }} · {% endif %}{% year_range project.start_year project.end_year %}{% if project.status %} · {{ project.get_status_display }}{% endif %}</p>
+  <p class="card__meta"><span>{% if show_city %}{{ project.city|tr:"name" }} · {% endif %}{% year_range project.start_year project.end_year %}{% if project.status %} · {{ project.get_status_display }}{% endif %}</span></p>
   {% if project.summary_th or project.summary_en %}<p class="card__excerpt">{% tr_shorten project "summary" 200 %}</p>{% endif %}
 </article>
 """  # noqa: E501
 
 PERSON_WITH_FILTERS = """{% load wecitizens %}<article class="card card--person">
   <h{{ heading_level|default:3 }} class="card__title"><a href="{{ person.get_absolute_url }}">{{ person|honorific_and_name }}</a></h{{ heading_level|default:3 }}>
-  {% if person.role_th or person.role_en %}<p class="card__meta">{{ person|tr:"role" }}</p>{% endif %}
-  {% if person.affiliation_th or person.affiliation_en %}<p class="card__meta">{{ person|tr:"affiliation" }}</p>{% endif %}
+  {% if person.role_th or person.role_en %}<p class="card__meta"><span>{{ person|tr:"role" }}</span></p>{% endif %}
+  {% if person.affiliation_th or person.affiliation_en %}<p class="card__meta"><span>{{ person|tr:"affiliation" }}</span></p>{% endif %}
 </article>
 """  # noqa: E501
 
