@@ -273,12 +273,21 @@ def flash_crowd(varnish_port, story_url, city_url, connections, seconds, every, 
     seen = len(access_lines(access_log))
     editor = Editor(story, every, seconds)
     editor.start()
+    started = time.time()
     run = wrk(f"http://127.0.0.1:{varnish_port}", seconds, connections, script)
+    ended = time.time()
     editor.join()
     varnish_purge.settled_ban.wait()
     time.sleep(0.5)
     reached = {"story": [0, 0], "city": [0, 0]}  # [requests, renders]
-    for line in access_lines(access_log)[seen:]:
+    lines = access_lines(access_log)[seen:]
+    (work / f"crowd-{connections}.log").write_text(
+        f"readers {started:.1f} - {ended:.1f}; edits "
+        + " ".join(f"{edit:.1f}" for edit in editor.edits)
+        + "\n"
+        + "\n".join(lines)
+    )
+    for line in lines:
         for name, url in (("story", story_url), ("city", city_url)):
             if f"GET {url} " in line:
                 reached[name][0] += 1
@@ -374,7 +383,7 @@ def main():
         memory["after crowds"] = {w: worker_memory(servers[w]) for w in ("cached", "uncached")}
         # A longer run of uncached pages: does a worker's memory keep growing?
         soak = []
-        for _ in range(int(os.environ.get("BENCH_SOAK_ROUNDS", 4))):
+        for _ in range(int(os.environ.get("BENCH_SOAK_ROUNDS", "4"))):
             for url in urls.values():
                 wrk(f"http://127.0.0.1:{uncached_port}{url}", args.seconds * 2, args.connections)
             soak.append(worker_memory(servers["uncached"]))
