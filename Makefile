@@ -50,6 +50,11 @@ ci:
 bench: install
 	bash bench/run.sh
 
+## make bench-serving: requests/s and CPU per request through Varnish, the page cache, uncached
+## and an nginx floor, then a flash crowd with edits (see bench/serving.sh).
+bench-serving: install
+	bash bench/serving.sh
+
 ## make lighthouse: Lighthouse (mobile) scores of the home, a city and a story page in both
 ## languages, served by gunicorn with the production settings; fails below 95
 ## (LIGHTHOUSE_ARGS=--report-only to only report). Lighthouse 13 needs Node 22: 12.2.3 is pinned.

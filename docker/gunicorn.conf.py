@@ -68,6 +68,17 @@ access_log_format = (
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def pre_fork(server, worker):
+    """Move every object the master loaded into the collector's permanent generation before
+    each fork. Without it, the first full collection in a worker writes to the header of every
+    preloaded object (PyThaiNLP's ~80 MiB word list included), copying those shared pages into
+    each worker: measured by bench/serving.py, a worker's private memory went from 3 to 107 MiB
+    after its first hundred requests, and to 50 MiB with the freeze (RSS the same)."""
+    import gc
+
+    gc.freeze()
+
+
 def on_starting(server):
     """Load PyThaiNLP's word list (~0.5 s, ~80 MiB) and the line-break trie once, before
     workers fork and share them."""

@@ -14,6 +14,27 @@ from django.conf import settings
 CONFIG = settings.BASE_DIR / "docker" / "gunicorn.conf.py"
 
 
+def test_master_freezes_its_objects_before_each_fork():
+    code = (
+        "import gc, runpy, sys\n"
+        "config = runpy.run_path(sys.argv[1])\n"
+        "before = gc.get_freeze_count()\n"
+        "config['pre_fork'](None, None)\n"
+        "print(before, gc.get_freeze_count())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(CONFIG)],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    before, after = map(int, result.stdout.split())
+    assert before == 0
+    assert after > 1000  # the interpreter's and the config's objects, now never collected
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
