@@ -3,8 +3,11 @@ import io
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cities.models import Region
+from opendata.views import TAG_SLUG_PATTERN
 from stories.models import StoryKind
 from tags.models import Tag
 from tests.factories import (
@@ -315,3 +318,21 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(client):
     (row,) = csv_rows(client, "stories")
 
     assert row["title_th"] == '\'=HYPERLINK("http://example.org","x")'
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(slug=st.from_regex(TAG_SLUG_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 120))
+def test_every_tag_address_the_schema_allows_is_accepted(client, slug):
+    # Marks in any order are read in NFC; a value the schema allows is never a 400.
+    assert client.get("/api/stories/", {"tag": slug}).status_code == 200
+
+
+def test_the_schema_states_the_tag_pattern_the_filter_checks(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    tag = next(
+        parameter
+        for parameter in schema["paths"]["/api/stories/"]["get"]["parameters"]
+        if parameter["name"] == "tag"
+    )
+    patterns = [choice.get("pattern") for choice in tag["schema"]["oneOf"]]
+    assert TAG_SLUG_PATTERN.encode("ascii", "backslashreplace").decode() in patterns
