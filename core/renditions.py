@@ -151,6 +151,20 @@ def cropped_jpeg(field_file, size, options):
     return _encode(fitted, "jpeg", options)
 
 
+def store_once(name, content):
+    """Save the bytes `content` as `name` in the media storage, where no file had that name when
+    the caller looked. A made picture's name carries a digest of what it shows, so a file
+    another process saved by that name meanwhile is the same picture: it is kept, and this
+    copy (which the storage saved under another name) is deleted."""
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        default_storage.delete(saved)
+
+
+# What the cache remembers of a made picture (a share image, a quote card): it is stored, so
+# a page needs no storage call to know it; or its source cannot be read, so a page does not
+# try again for a while.
+MADE = "made"
 UNREADABLE = "unreadable"
 UNREADABLE_RETRY_SECONDS = 300
 UNREADABLE_ERRORS = (OSError, ValueError, Image.DecompressionBombError)

@@ -13,18 +13,19 @@ import hashlib
 import logging
 
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.utils.translation import get_language
 
 from core.content import content_role
 from core.renditions import (
+    MADE,
     UNREADABLE,
     UNREADABLE_ERRORS,
     UNREADABLE_RETRY_SECONDS,
     are_renditions_deferred,
     cropped_jpeg,
+    store_once,
 )
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,6 @@ SHARE_JPEG_OPTIONS = {"quality": 85, "optimize": True}
 # (made by `manage.py make_identity_images`).
 DEFAULT_SHARE_IMAGES = {"th": "img/share-default-th.png", "en": "img/share-default-en.png"}
 DEFAULT_SHARE_IMAGE = DEFAULT_SHARE_IMAGES["th"]
-MADE = "made"
 
 
 def share_image_field(obj_or_model):
@@ -74,9 +74,7 @@ def share_rendition(obj):
             logger.warning("Cannot make a share image for %s %s", obj._meta.label, obj.pk)
             cache.set(key, UNREADABLE, timeout=UNREADABLE_RETRY_SECONDS)
             return None
-        saved = default_storage.save(name, ContentFile(encoded))
-        if saved != name:  # another process made it meanwhile: keep theirs
-            default_storage.delete(saved)
+        store_once(name, encoded)
     cache.set(key, MADE, timeout=None)
     return name
 

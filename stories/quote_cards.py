@@ -26,14 +26,13 @@ from functools import lru_cache, partial
 import fontpkg_sarabun
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 
 from core import thai
-from core.renditions import are_renditions_deferred
+from core.renditions import MADE, are_renditions_deferred, store_once
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +45,6 @@ CARD_SIZES = {"square": (1080, 1080), "wide": (1200, 630)}
 # (or its page's next view).
 LAYOUT_VERSION = 1
 JPEG_OPTIONS = {"quality": 88, "optimize": True}
-MADE = "made"
 
 PAPER = (255, 255, 255)
 WASH = (244, 246, 243)
@@ -195,9 +193,7 @@ def quote_card(quote, size_key, *, public_people, language=None, trust_cache=Tru
         return name
     if not default_storage.exists(name):
         image = render_card(text, speaker, CARD_SIZES[size_key], language)
-        saved = default_storage.save(name, ContentFile(_encoded(image)))
-        if saved != name:  # another process made it meanwhile: keep theirs
-            default_storage.delete(saved)
+        store_once(name, _encoded(image))
     cache.set(key, MADE, timeout=None)
     return name
 

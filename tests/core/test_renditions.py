@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from core.renditions import cropped_jpeg, rendition_widths, responsive_image
+from core.renditions import cropped_jpeg, rendition_widths, responsive_image, store_once
 from stories.models import Story
 from tests.conftest import photo_bytes
 from tests.factories import StoryFactory
@@ -224,3 +224,13 @@ def test_story_values_of_cards_look_up_no_picture(media_root, monkeypatch):
     monkeypatch.setattr(cache, "get_many", lambda keys: pytest.fail("looked up"))
 
     assert list(Story.objects.for_cards().values_list("pk", flat=True)) == [story.pk]
+
+
+def test_a_picture_stored_meanwhile_by_another_process_is_kept_and_not_copied(media_root):
+    default_storage.save("share/quote/1/card.jpg", ContentFile(b"theirs"))
+
+    store_once("share/quote/1/card.jpg", b"ours")
+
+    assert sorted(path.name for path in (media_root / "share/quote/1").iterdir()) == ["card.jpg"]
+    with default_storage.open("share/quote/1/card.jpg") as handle:
+        assert handle.read() == b"theirs"
