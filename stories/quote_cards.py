@@ -21,25 +21,22 @@ import hashlib
 import io
 import logging
 import unicodedata
-from functools import lru_cache, partial
+from functools import partial
 
-import fontpkg_sarabun
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import translation
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from core import thai
 from core.renditions import MADE, are_renditions_deferred, store_once
+from core.typeface import FONT_FILES  # noqa: F401  (the shaping test loads it in Chromium)
+from core.typeface import sarabun as card_font
 
 logger = logging.getLogger(__name__)
 
-FONT_FILES = {
-    "regular": fontpkg_sarabun.ROOT / "files" / "Sarabun-Regular.ttf",
-    "semibold": fontpkg_sarabun.ROOT / "files" / "Sarabun-SemiBold.ttf",
-}
 CARD_SIZES = {"square": (1080, 1080), "wide": (1200, 630)}
 # Changing how cards look: bump it, and every card is drawn again on its story's next save
 # (or its page's next view).
@@ -54,12 +51,6 @@ ACCENT = (11, 110, 79)
 SITE_NAME = "WeCitizens"
 # Thai needs room above and below a line for stacked marks and descending vowels.
 LINE_SPACING = 1.55
-
-
-@lru_cache(maxsize=64)
-def card_font(size, weight="regular", layout=ImageFont.Layout.RAQM):
-    """Sarabun at `size` pixels, shaped by Raqm unless another layout is asked for."""
-    return ImageFont.truetype(str(FONT_FILES[weight]), size, layout_engine=layout)
 
 
 def _clusters(word):

@@ -1,7 +1,8 @@
 """Regenerate the logo, the icons and the default share images from their sources.
 
-Sources: static/img/icons/icon.svg (the mark, drawn by hand) and the Sarabun fonts the site
-serves. Writes, under static/img/:
+Sources: static/img/icons/icon.svg (the mark, drawn by hand) and Sarabun: the web fonts the
+site serves for the wordmark, the full fonts of core.typeface for the share pictures. Writes,
+under static/img/:
 - icons/logo.svg: the mark beside the wordmark, whose letters are Sarabun Bold outlines
   (paths), so the logo looks the same wherever it is shown, with or without the web font;
 - icons/icon-192.png, icons/icon-512.png, icons/apple-touch-icon.png (180 px) and
@@ -9,7 +10,7 @@ serves. Writes, under static/img/:
   SVG exactly as browsers do;
 - share-default-th.png and share-default-en.png: the 1200×630 picture shared links show when
   a page has no image of its own, with the tagline in each language, drawn with Pillow's Raqm
-  layout so Thai vowels and tone marks sit where they belong.
+  layout (core.typeface) so Thai vowels and tone marks sit where they belong.
 
 Needs fontTools and Playwright with Chromium (both in the dev extras). Run after changing
 icon.svg or the tagline's translation, and commit what it writes.
@@ -23,8 +24,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from core.typeface import sarabun
 from seo.share_images import DEFAULT_SHARE_IMAGES, SHARE_SIZE
 
 STATIC = Path(settings.BASE_DIR) / "static"
@@ -107,25 +109,19 @@ def share_image(language, mark_png):
     width, height = SHARE_SIZE
     image = Image.new("RGB", SHARE_SIZE, SHARE_BACKGROUND)
     draw = ImageDraw.Draw(image)
-    raqm = ImageFont.Layout.RAQM
     mark = Image.open(io.BytesIO(mark_png)).convert("RGBA")
     image.paste(mark, ((width - mark.width) // 2, 70), mark)
 
-    name_font = ImageFont.truetype(
-        FONTS / "sarabun-latin-700-normal.woff2", 120, layout_engine=raqm
+    draw.text(
+        (width / 2, 320), "WeCitizens", font=sarabun(120, "bold"), fill="#ffffff", anchor="ms"
     )
-    draw.text((width / 2, 320), "WeCitizens", font=name_font, fill="#ffffff", anchor="ms")
 
     with translation.override(language):
         tagline = gettext("Stories from Thailand's learning cities")
-    script = "thai" if language == "th" else "latin"
-    tagline_font = ImageFont.truetype(
-        FONTS / f"sarabun-{script}-400-normal.woff2", 56, layout_engine=raqm
-    )
     draw.text(
         (width / 2, 420),
         tagline,
-        font=tagline_font,
+        font=sarabun(56),
         fill="#ecfdf3",
         anchor="ms",
         language=language,
