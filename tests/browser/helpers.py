@@ -1,6 +1,7 @@
-"""What several browser tests do the same way: sign in, watch the console, read a review link,
-count the clicks a task takes."""
+"""What several browser tests do the same way: sign in, choose a password from an invitation,
+watch the console, read a review link, count the clicks a task takes."""
 
+import re
 from contextlib import contextmanager
 
 from stories import workflow
@@ -12,6 +13,16 @@ def log_in(page, base, user, path="/admin/login/", password=PASSWORD):
     page.goto(base + path)
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", password)
+    page.locator("form [type=submit]").last.click()
+    page.wait_for_load_state()
+
+
+def set_password_from_invitation(page, base, invitation, password):
+    """Open the link the `invitation` email carries and choose `password` there."""
+    link = re.search(r"https?://[^/\s]+(/\S*/password/reset/\S+/)", invitation.body).group(1)
+    page.goto(base + link)
+    page.fill("input[name=new_password1]", password)
+    page.fill("input[name=new_password2]", password)
     page.locator("form [type=submit]").last.click()
     page.wait_for_load_state()
 

@@ -1,13 +1,11 @@
 """An invitation in a real browser: a superuser invites programme staff in one step, the new
 colleague opens the emailed link, chooses a password and is in the admin, signed in."""
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from tests.browser.helpers import log_in
+from tests.browser.helpers import log_in, set_password_from_invitation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,15 +35,10 @@ def test_invited_programme_staff_choose_a_password_and_land_in_the_admin(
     assert user.is_staff and user.groups.get().name == "Programme staff"
     message = mail.outbox[-1]
     assert message.subject == "บัญชีเจ้าหน้าที่โครงการของคุณบน WeCitizens"
-    link = re.search(r"https?://[^/\s]+(/\S*/password/reset/\S+/)", message.body).group(1)
 
     context = chromium.new_context(locale="th-TH")
     invited = context.new_page()
-    invited.goto(base + link)
-    invited.fill("input[name=new_password1]", NEW_PASSWORD)
-    invited.fill("input[name=new_password2]", NEW_PASSWORD)
-    invited.locator("form [type=submit]").last.click()
-    invited.wait_for_load_state()
+    set_password_from_invitation(invited, base, message, NEW_PASSWORD)
 
     assert invited.url == base + "/admin/"
     assert "บันทึกรหัสผ่านแล้ว และคุณเข้าสู่ระบบแล้ว" in invited.content()

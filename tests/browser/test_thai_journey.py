@@ -28,7 +28,13 @@ from stories.models import (
     StoryStatus,
 )
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.helpers import ClickCount, console_problems, log_in, review_link_opened_by
+from tests.browser.helpers import (
+    ClickCount,
+    console_problems,
+    log_in,
+    review_link_opened_by,
+    set_password_from_invitation,
+)
 from tests.core.test_image_storage import jpeg_with_gps
 from tests.factories import CityFactory, PersonFactory, ProgrammeStaffFactory
 
@@ -133,12 +139,7 @@ def test_a_story_travels_the_whole_journey_in_thai(
         (invitation,) = mail.outbox
         assert invitation.to == ["somsri@example.org"]
         assert re.search(r"[\u0e00-\u0e7f]", invitation.subject)
-        link = re.search(r"https?://[^/\s]+(/\S*/password/reset/\S+/)", invitation.body).group(1)
-        researcher.goto(base + link)
-        researcher.fill("input[name=new_password1]", NEW_PASSWORD)
-        researcher.fill("input[name=new_password2]", NEW_PASSWORD)
-        researcher.locator("form [type=submit]").last.click()
-        researcher.wait_for_load_state()
+        set_password_from_invitation(researcher, base, invitation, NEW_PASSWORD)
         assert researcher.url == base + "/portal/"
         assert "บันทึกรหัสผ่านแล้ว และคุณเข้าสู่ระบบแล้ว" in researcher.content()
         invited.refresh_from_db()

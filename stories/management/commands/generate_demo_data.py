@@ -4,7 +4,7 @@
 
 Everything is written with bulk_create in batches (no save(), no signals), so what save()
 would do is done here in bulk: search documents are built by `search.indexing` itself, with a
-segmenter that remembers the words of each phrase (see `search.demo_text`), and the tsvectors
+segmenter that remembers the words of each phrase (see `stories.demo_text`), and the tsvectors
 are computed by PostgreSQL per batch. Generated objects have slugs starting with `demo-`
 (`demo-city-…`, `demo-project-…`, `demo-person-…`, `demo-…` for stories); their sizes follow
 the real content's (a story has a title in both languages, a Thai excerpt of 280–600
@@ -33,9 +33,9 @@ from PIL import Image, ImageDraw
 
 from cities.models import City, Programme, ProgrammeMembership, Region
 from projects.models import Person, ProjectMember, ProjectStatus, ResearchProject
-from search.demo_text import HONORIFICS, TOPICAL, DemoText
 from search.indexing import build_documents, for_indexing, index_queryset, update_vectors
 from search.models import ResultKind, SearchDocument
+from stories.demo_text import HONORIFICS, TOPICAL, DemoText
 from stories.models import Consent, Story, StoryKind, StoryPerson, StoryStatus
 from tags.models import Tag, TaggedItem
 

@@ -5,7 +5,7 @@ phrases are separated by spaces, as Thai writers separate clauses. Word segmenta
 joins words across a space, so the words of a text are the words of its phrases: `segment`
 segments each phrase once with newmm (`thai.segment`) and then only looks it up. The search
 documents are thus exactly what `thai.segment` makes of the same text, at a fraction of the
-cost; `tests/search/test_generate_demo_data.py` checks that they are.
+cost; `tests/stories/test_generate_demo_data.py` checks that they are.
 """
 
 import random
