@@ -26,7 +26,7 @@ from core.spreadsheets import formula_safe
 from opendata import serializers as api
 from projects.models import Person, ResearchProject, SubProject
 from stories.models import Story, StoryKind
-from tags.slugs import validate_tag_slug
+from tags.slugs import TAG_SLUG_PATTERN, validate_tag_slug
 
 CSV_MAX_ROWS = 20_000
 
@@ -54,13 +54,6 @@ def slug_filter(help_text):
     return serializers.SlugField(
         required=False, allow_blank=True, max_length=120, help_text=help_text
     )
-
-
-# A tag's slug as the schema states it: lower-case Latin and Thai letters, marks and digits,
-# joined by '_' or single '-'. Narrower than tags.slugs (which keeps every script) so that
-# every value the schema allows is one the filter accepts.
-TAG_SLUG_LETTER = "[0-9a-z\u0e01-\u0e3a\u0e40-\u0e4e\u0e50-\u0e59]"
-TAG_SLUG_PATTERN = rf"^(?:{TAG_SLUG_LETTER}+(?:(?:(?:_|-_)+-?|-){TAG_SLUG_LETTER}+)*)?$"
 
 
 class TagSlugFilter(serializers.CharField):

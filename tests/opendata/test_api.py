@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cities.models import Region
-from opendata.views import TAG_SLUG_PATTERN
 from stories.models import StoryKind
 from tags.models import Tag
+from tags.slugs import TAG_SLUG_PATTERN
 from tests.factories import (
     CityFactory,
     PersonFactory,
