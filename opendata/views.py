@@ -10,6 +10,7 @@ import unicodedata
 from django.core.validators import RegexValidator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,6 +20,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
 from cities.models import City, Programme, Region
@@ -50,10 +52,21 @@ NOT_ACCEPTABLE = OpenApiResponse(
 )
 
 
+class SlugFilter(serializers.SlugField):
+    """A slug exactly as given. DRF would trim whitespace (control characters and no-break
+    spaces among it) and its pattern's `$` allows a line end after the slug: both would let
+    through a value the schema's pattern refuses."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, **kwargs)
+        # Written with \Z, which the schema states as `$`: the same pattern for both.
+        self.validators[-1] = RegexValidator(
+            r"^[-a-zA-Z0-9_]+\Z", message=self.error_messages["invalid"]
+        )
+
+
 def slug_filter(help_text):
-    return serializers.SlugField(
-        required=False, allow_blank=True, max_length=120, help_text=help_text
-    )
+    return SlugFilter(required=False, allow_blank=True, max_length=120, help_text=help_text)
 
 
 class TagSlugFilter(serializers.CharField):
@@ -68,6 +81,7 @@ def tag_slug_filter():
     return TagSlugFilter(
         required=False,
         allow_blank=True,
+        trim_whitespace=False,
         max_length=120,
         validators=[
             RegexValidator(
@@ -114,12 +128,30 @@ class OpenDataListView(ListAPIView):
     csv_name = ""
     as_csv = False
 
+    def parameter_names(self):
+        names = list(self.filters_class().fields)
+        if self.paginator is not None:
+            names += [self.paginator.page_query_param, self.paginator.page_size_query_param]
+        return names
+
+    def check_each_parameter_given_once(self):
+        """The schema declares one value per parameter: `?page=1&page=2` is a 400 rather than
+        a silent pick of one of them."""
+        repeated = {
+            name: [gettext("Give this parameter once.")]
+            for name in self.parameter_names()
+            if len(self.request.query_params.getlist(name)) > 1
+        }
+        if repeated:
+            raise ValidationError(repeated)
+
     def filter_values(self):
         """The valid filters given, validated by a DRF serializer rather than a django-filter
         FilterSet: a FilterSet validates with a Django form, whose messages differ from those
         the API has always answered ("Select a valid choice. atlantis is not one of the
         available choices." for '"atlantis" is not a valid choice.', and in Thai likewise), and
         whose OpenAPI parameters would lose their slug pattern and maximum length."""
+        self.check_each_parameter_given_once()
         filters = self.filters_class(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return {name: value for name, value in filters.validated_data.items() if value}

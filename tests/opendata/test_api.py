@@ -208,6 +208,12 @@ def test_bad_query_parameters_are_a_400(client, site, params):
     assert response["Content-Type"] == "application/json"
 
 
+def test_a_parameter_given_twice_is_named_in_thai_like_the_other_errors(client, site):
+    response = client.get("/api/subprojects/", {"page": ["1", "2"]})
+
+    assert response.json() == {"page": ["ระบุพารามิเตอร์นี้ได้เพียงครั้งเดียว"]}
+
+
 def test_page_past_the_end_is_a_404(client, site):
     assert client.get("/api/stories/", {"page": "2"}).status_code == 404
 
