@@ -16,6 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
@@ -69,6 +70,24 @@ def slug_filter(help_text):
     return SlugFilter(required=False, allow_blank=True, max_length=120, help_text=help_text)
 
 
+TAG_FILTER_MAX_LENGTH = 120
+
+
+# As drf-spectacular would state it (the pattern in ASCII, as it writes a RegexValidator's), but
+# `anyOf`: the pattern matches the empty string too, and an empty value matching both choices
+# of a `oneOf` would read as invalid.
+@extend_schema_field(
+    {
+        "anyOf": [
+            {
+                "type": "string",
+                "maxLength": TAG_FILTER_MAX_LENGTH,
+                "pattern": TAG_SLUG_PATTERN.encode("ascii", "backslashreplace").decode(),
+            },
+            {"type": "string", "maxLength": 0},
+        ]
+    }
+)
 class TagSlugFilter(serializers.CharField):
     """A tag's slug keeps Thai vowels and tone marks (tags.slugs), which SlugField refuses.
     Marks typed in another order are read in NFC, the order the slugs are stored in."""
@@ -82,7 +101,7 @@ def tag_slug_filter():
         required=False,
         allow_blank=True,
         trim_whitespace=False,
-        max_length=120,
+        max_length=TAG_FILTER_MAX_LENGTH,
         validators=[
             RegexValidator(
                 TAG_SLUG_PATTERN,

@@ -224,6 +224,16 @@ def test_a_filter_given_more_than_once_is_a_400(client, schema, site, suffix, re
         assert set(assert_matches(schema, response, documented(schema, path, 400))) == expected
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/projects/", "/api/projects.csv", "/api/stories/", "/api/stories.csv"]
+)
+def test_an_empty_tag_is_valid_in_the_schema_and_answered(client, schema, site, path):
+    (tag,) = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "tag"]
+
+    assert jsonschema.Draft7Validator(tag["schema"]).is_valid("")
+    assert client.get(path, {"tag": ""}).status_code == 200
+
+
 @pytest.mark.parametrize("resource", LISTS)
 def test_each_parameter_given_once_with_a_value_the_schema_allows_is_answered(
     client, site, resource
