@@ -51,6 +51,11 @@ NOT_FOUND = OpenApiResponse(ERROR, description="A page past the end.")
 NOT_ACCEPTABLE = OpenApiResponse(
     ERROR, description="The Accept header allows no type this list is served in."
 )
+# Answered by the web server in front of the API, before the API reads the request.
+URI_TOO_LONG = OpenApiResponse(
+    description="A request line longer than the web server reads (about 4 KB), "
+    "with the server's own body."
+)
 
 
 class SlugFilter(serializers.SlugField):
@@ -244,6 +249,7 @@ def documented(summary, filters, serializer_class):
             400: PARAMETER_ERRORS,
             404: NOT_FOUND,
             406: NOT_ACCEPTABLE,
+            414: URI_TOO_LONG,
         },
     )
 
@@ -276,6 +282,7 @@ def csv_file_view(name, view, summary, filters):
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
             400: PARAMETER_ERRORS,
+            414: URI_TOO_LONG,
         },
     )
     return extend_schema_view(get=get)(csv_view)
