@@ -10,15 +10,18 @@ import unicodedata
 from django.core.validators import RegexValidator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
 from cities.models import City, Programme, Region
@@ -26,7 +29,7 @@ from core.spreadsheets import formula_safe
 from opendata import serializers as api
 from projects.models import Person, ResearchProject, SubProject
 from stories.models import Story, StoryKind
-from tags.slugs import validate_tag_slug
+from tags.slugs import TAG_SLUG_PATTERN, validate_tag_slug
 
 CSV_MAX_ROWS = 20_000
 
@@ -48,21 +51,48 @@ NOT_FOUND = OpenApiResponse(ERROR, description="A page past the end.")
 NOT_ACCEPTABLE = OpenApiResponse(
     ERROR, description="The Accept header allows no type this list is served in."
 )
+# Answered by the web server in front of the API, before the API reads the request.
+URI_TOO_LONG = OpenApiResponse(
+    description="A request line longer than the web server reads (about 4 KB), "
+    "with the server's own body."
+)
+
+
+class SlugFilter(serializers.SlugField):
+    """A slug exactly as given. DRF would trim whitespace (control characters and no-break
+    spaces among it) and its pattern's `$` allows a line end after the slug: both would let
+    through a value the schema's pattern refuses."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, **kwargs)
+        # Written with \Z, which the schema states as `$`: the same pattern for both.
+        self.validators[-1] = RegexValidator(
+            r"^[-a-zA-Z0-9_]+\Z", message=self.error_messages["invalid"]
+        )
 
 
 def slug_filter(help_text):
-    return serializers.SlugField(
-        required=False, allow_blank=True, max_length=120, help_text=help_text
-    )
+    return SlugFilter(required=False, allow_blank=True, max_length=120, help_text=help_text)
 
 
-# A tag's slug as the schema states it: lower-case Latin and Thai letters, marks and digits,
-# joined by '_' or single '-'. Narrower than tags.slugs (which keeps every script) so that
-# every value the schema allows is one the filter accepts.
-TAG_SLUG_LETTER = "[0-9a-z\u0e01-\u0e3a\u0e40-\u0e4e\u0e50-\u0e59]"
-TAG_SLUG_PATTERN = rf"^(?:{TAG_SLUG_LETTER}+(?:(?:(?:_|-_)+-?|-){TAG_SLUG_LETTER}+)*)?$"
+TAG_FILTER_MAX_LENGTH = 120
 
 
+# As drf-spectacular would state it (the pattern in ASCII, as it writes a RegexValidator's), but
+# `anyOf`: the pattern matches the empty string too, and an empty value matching both choices
+# of a `oneOf` would read as invalid.
+@extend_schema_field(
+    {
+        "anyOf": [
+            {
+                "type": "string",
+                "maxLength": TAG_FILTER_MAX_LENGTH,
+                "pattern": TAG_SLUG_PATTERN.encode("ascii", "backslashreplace").decode(),
+            },
+            {"type": "string", "maxLength": 0},
+        ]
+    }
+)
 class TagSlugFilter(serializers.CharField):
     """A tag's slug keeps Thai vowels and tone marks (tags.slugs), which SlugField refuses.
     Marks typed in another order are read in NFC, the order the slugs are stored in."""
@@ -75,7 +105,8 @@ def tag_slug_filter():
     return TagSlugFilter(
         required=False,
         allow_blank=True,
-        max_length=120,
+        trim_whitespace=False,
+        max_length=TAG_FILTER_MAX_LENGTH,
         validators=[
             RegexValidator(
                 TAG_SLUG_PATTERN,
@@ -121,12 +152,30 @@ class OpenDataListView(ListAPIView):
     csv_name = ""
     as_csv = False
 
+    def parameter_names(self):
+        names = list(self.filters_class().fields)
+        if self.paginator is not None:
+            names += [self.paginator.page_query_param, self.paginator.page_size_query_param]
+        return names
+
+    def check_each_parameter_given_once(self):
+        """The schema declares one value per parameter: `?page=1&page=2` is a 400 rather than
+        a silent pick of one of them."""
+        repeated = {
+            name: [gettext("Give this parameter once.")]
+            for name in self.parameter_names()
+            if len(self.request.query_params.getlist(name)) > 1
+        }
+        if repeated:
+            raise ValidationError(repeated)
+
     def filter_values(self):
         """The valid filters given, validated by a DRF serializer rather than a django-filter
         FilterSet: a FilterSet validates with a Django form, whose messages differ from those
         the API has always answered ("Select a valid choice. atlantis is not one of the
         available choices." for '"atlantis" is not a valid choice.', and in Thai likewise), and
         whose OpenAPI parameters would lose their slug pattern and maximum length."""
+        self.check_each_parameter_given_once()
         filters = self.filters_class(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return {name: value for name, value in filters.validated_data.items() if value}
@@ -200,6 +249,7 @@ def documented(summary, filters, serializer_class):
             400: PARAMETER_ERRORS,
             404: NOT_FOUND,
             406: NOT_ACCEPTABLE,
+            414: URI_TOO_LONG,
         },
     )
 
@@ -232,6 +282,7 @@ def csv_file_view(name, view, summary, filters):
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
             400: PARAMETER_ERRORS,
+            414: URI_TOO_LONG,
         },
     )
     return extend_schema_view(get=get)(csv_view)

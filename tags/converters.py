@@ -3,6 +3,9 @@
 Django's `<slug:>` matches ASCII only. This one takes any characters but '/', whitespace and
 control characters (PostgreSQL refuses NUL in a query), so `/tags/ข้าว/` and its
 percent-encoded form resolve alike, and NFC-normalises them as tag slugs are stored.
+
+Wider on purpose than `tags.slugs.TAG_SLUG_PATTERN`, the API's Latin-and-Thai rule: a tag
+named in any script has an address, and an address that names no tag is the view's 404.
 """
 
 import unicodedata

@@ -18,6 +18,13 @@ from django.utils.translation import gettext_lazy as _
 # Kept as they are: letters, combining marks and digits of every script, and '_'.
 KEPT_CATEGORIES = ("L", "M", "N")
 
+# A tag slug as the open data API's schema states it: lower-case Latin and Thai letters, marks
+# and digits, joined by '_' or single '-'. Narrower than `tag_slugify` (which keeps every
+# script) so that every value the schema allows is a slug: a JSON Schema pattern cannot say
+# "a Unicode letter", and the API's filter checks both this and `validate_tag_slug`.
+TAG_SLUG_LETTER = "[0-9a-z\u0e01-\u0e3a\u0e40-\u0e4e\u0e50-\u0e59]"
+TAG_SLUG_PATTERN = rf"^(?:{TAG_SLUG_LETTER}+(?:(?:(?:_|-_)+-?|-){TAG_SLUG_LETTER}+)*)?$"
+
 
 def tag_slugify(name):
     """'ข้าว หอม' → 'ข้าว-หอม', "Don't Panic" → 'dont-panic'.
