@@ -24,10 +24,11 @@ of the names dictionary, in the process and in the shared cache), 14.5 ms after 
 PyThaiNLP's words (built before gunicorn forks). No SQL query is added. A page whose HTML
 changes on every request (a form's CSRF token) misses the block cache each time but finds each
 of its text nodes marked already in the process. The dictionary of names lives in the shared
-cache, written when a content model that declares names (`SearchFields.names`) changes, so
-rendering never queries for it (except after the cache was cleared). A process reads the names'
-digest from the cache at most once every NAMES_CHECK_SECONDS; the process that changed a name
-reads it at once.
+cache, written once the transaction that changed a content model declaring names
+(`SearchFields.names`) commits, however many of its rows it saved, so rendering never queries
+for it (except after the cache was cleared). A process reads the names' digest from the cache
+at most once every NAMES_CHECK_SECONDS; the process that changed a name reads it once its
+change is committed.
 """
 
 import hashlib
@@ -42,11 +43,11 @@ from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
 from core.content import content_models, content_role
+from core.transactions import on_commit_once
 
 WORDS_CLASS = "th-words"
 NAMES_KEY = "wc:thai-names"
@@ -144,8 +145,9 @@ def names_changed(sender, schema_is_current=True, **kwargs):
         cache.delete(NAMES_KEY)
         _state["checked_at"] = 0.0
         return
-    store_names()
-    transaction.on_commit(store_names)
+    # Once its transaction commits: until then other processes must not see its names (it may
+    # be rolled back), and an import that saves many rows reads the names once.
+    on_commit_once(store_names)
 
 
 def dictionary():

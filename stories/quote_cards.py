@@ -21,17 +21,16 @@ import hashlib
 import io
 import logging
 import unicodedata
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils import translation
 from PIL import Image, ImageDraw
 
 from core import thai
 from core.renditions import MADE, are_renditions_deferred, store_once
+from core.transactions import on_commit_once
 from core.typeface import FONT_FILES  # noqa: F401  (the shaping test loads it in Chromium)
 from core.typeface import sarabun as card_font
 
@@ -229,11 +228,12 @@ def quote_cards_refresh(*, story_id):
 
 def refresh_quote_cards_after_commit(sender, instance, **kwargs):
     """post_save and post_delete of a story, a quote or a featured person: redraw the story's
-    cards once the transaction commits, when the admin has saved the story's inlines too."""
+    cards once the transaction commits, when the admin has saved the story's inlines too, and
+    once however many of its rows the transaction saved."""
     if are_renditions_deferred():
         return
     story_id = instance.pk if sender._meta.model_name == "story" else instance.story_id
-    transaction.on_commit(partial(_refresh_logged, story_id))
+    on_commit_once(_refresh_logged, story_id)
 
 
 def _refresh_logged(story_id):

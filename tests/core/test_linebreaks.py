@@ -4,12 +4,12 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils.safestring import SafeData, mark_safe
 
-from core import linebreaks
+from core import content, linebreaks
 from core.html import sanitize_html
 from core.linebreaks import word_breaks
 from tests.core.test_html_xss import PAYLOADS
@@ -22,10 +22,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _word_breaks_on(settings):
     settings.WECITIZENS_THAI_WORD_BREAKS = True
-    # The names dictionary outlives a test's rolled-back rows in the cache: start from this
-    # test's own database.
-    cache.delete(linebreaks.NAMES_KEY)
+    # Each test starts with an empty cache (tests/conftest.py); this process, which reads the
+    # names' digest from it at most every NAMES_CHECK_SECONDS, must not go on with an earlier
+    # test's names either.
     linebreaks._state["checked_at"] = 0.0
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what the commit of the block's saves would run."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def runs(html):
@@ -59,8 +65,9 @@ def test_text_without_thai_is_returned_unchanged():
     assert word_breaks("Hat Yai & <b>") == "Hat Yai &amp; &lt;b&gt;"
 
 
-def test_a_persons_name_with_an_honorific_written_against_it_stays_whole():
-    PersonFactory(honorific_th="ดร.", name_th="ชัญญารินทร์ สมพร")
+def test_a_persons_name_with_an_honorific_written_against_it_stays_whole(committed):
+    with committed():
+        PersonFactory(honorific_th="ดร.", name_th="ชัญญารินทร์ สมพร")
 
     html = word_breaks("สนทนากับ ผศ. ดร.ชัญญารินทร์ สมพร หัวหน้าโครงการ")
 
@@ -68,10 +75,11 @@ def test_a_persons_name_with_an_honorific_written_against_it_stays_whole():
     assert ["สมพร"] in runs(html)
 
 
-def test_a_city_name_the_dictionary_does_not_know_stays_whole():
+def test_a_city_name_the_dictionary_does_not_know_stays_whole(committed):
     text = "เมืองชัญญาริมน้ำน่าอยู่"
     before = runs(word_breaks(text))
-    CityFactory(name_th="ชัญญาริมน้ำ")
+    with committed():
+        CityFactory(name_th="ชัญญาริมน้ำ")
 
     after = runs(word_breaks(text))
 
@@ -79,16 +87,75 @@ def test_a_city_name_the_dictionary_does_not_know_stays_whole():
     assert "ชัญญาริมน้ำ" in after[0]
 
 
-def test_a_renamed_city_no_longer_counts_as_a_word():
-    city = CityFactory(name_th="ชัญญาริมน้ำ")
-    city.name_th = "ริมน้ำใหม่"
-    city.save()
+def test_a_renamed_city_no_longer_counts_as_a_word(committed):
+    text = "เมืองชัญญาริมน้ำน่าอยู่"
+    with committed():
+        city = CityFactory(name_th="ชัญญาริมน้ำ")
+    known = runs(word_breaks(text))
+    with committed():
+        city.name_th = "ริมน้ำใหม่"
+        city.save()
 
-    assert "ชัญญาริมน้ำ" not in runs(word_breaks("เมืองชัญญาริมน้ำน่าอยู่"))[0]
+    assert "ชัญญาริมน้ำ" in known[0]
+    assert "ชัญญาริมน้ำ" not in runs(word_breaks(text))[0]
 
 
-def test_names_are_read_from_the_cache_without_a_query(django_assert_num_queries):
-    CityFactory(name_th="ชัญญาริมน้ำ")
+def test_a_name_is_used_once_its_transaction_commits_not_before(committed):
+    text = "เมืองชัญญาริมน้ำน่าอยู่"
+    word_breaks(text)
+
+    with committed():
+        CityFactory(name_th="ชัญญาริมน้ำ")
+        before_the_commit = runs(word_breaks(text))
+    _digest, stored_names = cache.get(linebreaks.NAMES_KEY)
+
+    assert "ชัญญาริมน้ำ" not in before_the_commit[0]
+    assert "ชัญญาริมน้ำ" in runs(word_breaks(text))[0]
+    assert "ชัญญาริมน้ำ" in stored_names  # what the other processes read
+
+
+def test_a_name_saved_in_a_rolled_back_transaction_is_never_used(committed):
+    text = "เมืองชัญญาริมน้ำน่าอยู่"
+    word_breaks(text)
+    stored = cache.get(linebreaks.NAMES_KEY)
+
+    with committed(), transaction.atomic():
+        CityFactory(name_th="ชัญญาริมน้ำ")
+        transaction.set_rollback(True)
+
+    assert cache.get(linebreaks.NAMES_KEY) == stored
+    assert "ชัญญาริมน้ำ" not in runs(word_breaks(text))[0]
+
+
+def test_names_are_read_once_for_a_transaction_that_saves_many(committed, monkeypatch):
+    reads = []
+    site_names = linebreaks.site_names
+    monkeypatch.setattr(linebreaks, "site_names", lambda: reads.append(1) or site_names())
+
+    with committed():
+        for number in range(5):
+            CityFactory(name_th=f"ชัญญาริมน้ำ{number}")
+        PersonFactory(name_th="ชัญญารินทร์ สมพร")
+
+    assert len(reads) == 1
+    assert "ชัญญาริมน้ำ4" in runs(word_breaks("เมืองชัญญาริมน้ำ4น่าอยู่"))[0]
+
+
+def test_a_migration_changing_names_leaves_them_to_be_read_again(committed):
+    with committed():
+        city = CityFactory(name_th="ชัญญาริมน้ำ")
+    word_breaks("อุ่นเครื่อง")
+
+    content.changed.send(
+        sender=type(city), change=content.SAVED, objects=city, schema_is_current=False
+    )
+
+    assert cache.get(linebreaks.NAMES_KEY) is None
+
+
+def test_names_are_read_from_the_cache_without_a_query(django_assert_num_queries, committed):
+    with committed():
+        CityFactory(name_th="ชัญญาริมน้ำ")
     word_breaks("อุ่นเครื่อง")
 
     with django_assert_num_queries(0):
@@ -176,6 +243,7 @@ def public_urls(site):
 
 
 def test_marking_adds_no_query_to_any_public_page(client, site, settings):
+    linebreaks.store_names()  # as the commit of the site's rows does
     for url in public_urls(site):
         settings.WECITIZENS_THAI_WORD_BREAKS = False
         client.get(url)

@@ -3,10 +3,13 @@ import json
 from collections import Counter
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from cities.models import City, CityLink, Programme, ProgrammeMembership
+from core import linebreaks
 from projects.models import Person, ProjectMember, ResearchProject
+from stories import quote_cards
 from stories.management.commands.load_content import SEED_PATH
 from stories.models import SeedRecord, Story, StoryPerson
 from tests.pages import url_in
@@ -141,6 +144,28 @@ def test_seeded_content_is_public(loaded):
     assert City.objects.published().count() == 19
     assert ResearchProject.objects.published().count() == 21
     assert Story.objects.published().count() == 6
+
+
+def test_a_load_reads_the_names_and_redraws_each_storys_cards_once_it_commits(
+    django_capture_on_commit_callbacks, monkeypatch, media_root
+):
+    names_reads, redrawn = [], []
+    site_names, refresh = linebreaks.site_names, quote_cards.quote_cards_refresh
+    monkeypatch.setattr(linebreaks, "site_names", lambda: names_reads.append(1) or site_names())
+    monkeypatch.setattr(
+        quote_cards,
+        "quote_cards_refresh",
+        lambda *, story_id: redrawn.append(story_id) or refresh(story_id=story_id),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load()
+        assert (names_reads, redrawn) == ([], [])  # nothing before the commit
+
+    assert len(names_reads) == 1
+    assert sorted(redrawn) == sorted(Story.objects.values_list("pk", flat=True))
+    _digest, names = cache.get(linebreaks.NAMES_KEY)
+    assert set(City.objects.values_list("name_th", flat=True)) <= set(names)
 
 
 def test_second_run_creates_and_updates_nothing(loaded):

@@ -209,11 +209,9 @@ def test_withdrawn_consent_redraws_the_card_without_the_name(
     django_capture_on_commit_callbacks, media_root
 ):
     person = PersonFactory(name_th="ชื่อจริง นามสกุล")
-    feature = StoryPersonFactory(person=person, consent=Consent.GIVEN)
-    quote = saved(
-        django_capture_on_commit_callbacks,
-        lambda: StoryQuoteFactory(story=feature.story, speaker=person),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        feature = StoryPersonFactory(person=person, consent=Consent.GIVEN)
+        quote = StoryQuoteFactory(story=feature.story, speaker=person)
     named = card_name(quote, "th", "wide", quote.text_th, person.full_name).rsplit("/", 1)[1]
     assert named in card_files(media_root, quote.story)
 
@@ -228,7 +226,7 @@ def test_withdrawn_consent_redraws_the_card_without_the_name(
 def test_staff_add_a_quote_in_the_story_form_and_its_cards_are_made(
     admin_client, django_capture_on_commit_callbacks, media_root
 ):
-    story = StoryFactory()
+    story = saved(django_capture_on_commit_callbacks, StoryFactory)
     change_url = reverse("admin:stories_story_change", args=[story.pk])
     data = form_data(admin_client.get(change_url), "story_form")
     assert data["quotes-TOTAL_FORMS"] == ["0"]
