@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test lint format messages ci clean browser-tools bench lighthouse screenshots
+.PHONY: install run test lint format messages ci clean browser-tools bench lighthouse screenshots lock stack-test
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,12 @@ screenshots: install
 
 clean:
 	rm -rf $(VENV) staticfiles .browser-tools .lighthouse
+
+## make lock: pin requirements.lock (with hashes) for the container image from pyproject.toml.
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+
+## make stack-test: build the container images, start the whole stack (PostgreSQL, Redis,
+## migrate, web, Varnish) with Docker or Podman, check it through Varnish, tear it down.
+stack-test:
+	sh docker/stack_test.sh

@@ -18,8 +18,14 @@ Signals to the master process (PID 1 in the container: `docker compose kill -s H
 import os
 
 
+def _env(name, default):
+    """The environment's value, or `default` when it is unset or empty."""
+    value = os.environ.get(name, "")
+    return value if value.strip() else default
+
+
 def _int(name, default):
-    return int(os.environ.get(name, default))
+    return int(_env(name, default))
 
 
 def available_cpus():
@@ -27,7 +33,7 @@ def available_cpus():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+bind = _env("GUNICORN_BIND", "0.0.0.0:8000")
 
 # Rendering a page is CPU work under the GIL, so processes, not threads, use the cores: two per
 # CPU plus one keep them busy while others wait on PostgreSQL or Redis. The default stops at 17
@@ -58,14 +64,14 @@ preload_app = True
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = _env("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 # Common log format plus the time taken in microseconds (%(D)s), the forwarded client address
 # and the referrer and user agent.
 access_log_format = (
     '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s %(D)sus "%({x-forwarded-for}i)s" "%(f)s" "%(a)s"'
 )
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = _env("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def pre_fork(server, worker):

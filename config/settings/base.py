@@ -17,20 +17,27 @@ from .media import origin, s3_media
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+def env(name, default=""):
+    """The environment's value, or `default` when it is unset or empty: a line left empty in
+    a copied .env.example means the default, as if it were not there."""
+    value = os.environ.get(name, "")
+    return value if value.strip() else default
+
+
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = env(name)
+    if not value:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -135,16 +142,15 @@ TEMPLATES = [
 # SQLite is the embedded default so a newcomer needs nothing but Python;
 # production points DATABASE_URL at PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(env("DJANGO_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
 }
 # A read replica: public, anonymous GET and HEAD requests read from it, everything
 # else uses the primary (pagecache.db_routers).
-DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
         DATABASE_REPLICA_URL,
@@ -155,7 +161,7 @@ if DATABASE_REPLICA_URL:
 # For this long after a content change public pages still read from the primary, so no page is
 # rendered (and cached) from a replica that has not received the change yet: keep the replica's
 # lag well below it.
-WECITIZENS_REPLICA_LAG_SECONDS = float(os.environ.get("WECITIZENS_REPLICA_LAG_SECONDS", "5"))
+WECITIZENS_REPLICA_LAG_SECONDS = float(env("WECITIZENS_REPLICA_LAG_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -203,7 +209,7 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TAGGIT_CASE_INSENSITIVE = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -211,7 +217,7 @@ STATICFILES_FINDERS = [
     "cities.staticfiles.MarkerClusterFinder",  # the city map's clusters, from their pip package
 ]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 WECITIZENS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
 # Thai text in pages is marked to break lines between words only (core.linebreaks).
 WECITIZENS_THAI_WORD_BREAKS = env_bool("WECITIZENS_THAI_WORD_BREAKS", default=True)
@@ -223,7 +229,7 @@ STORAGES = {
 # Uploads: Django sets no maximum size of its own.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-WECITIZENS_MAX_IMAGE_BYTES = int(os.environ.get("WECITIZENS_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
+WECITIZENS_MAX_IMAGE_BYTES = int(env("WECITIZENS_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
 # What one accepted upload may cost a worker (under 3 s and 150 MiB; docs/uploads.md): a
 # baseline JPEG (what cameras and phones save) is decoded at a reduced scale; a progressive
 # JPEG keeps every coefficient in memory, and a PNG or WebP is only decoded whole.
@@ -234,40 +240,38 @@ WECITIZENS_MAX_STORED_IMAGE_SIDE = 2000
 # A Facebook Page export uploaded in the admin (docs/facebook-import.md): at most this size,
 # kept until staff confirm the import in a private folder, never under MEDIA_ROOT.
 WECITIZENS_MAX_FACEBOOK_ARCHIVE_BYTES = int(
-    os.environ.get("WECITIZENS_MAX_FACEBOOK_ARCHIVE_BYTES", 512 * 1024 * 1024)
+    env("WECITIZENS_MAX_FACEBOOK_ARCHIVE_BYTES", 512 * 1024 * 1024)
 )
 WECITIZENS_FACEBOOK_IMPORT_DIR = Path(
-    os.environ.get(
+    env(
         "WECITIZENS_FACEBOOK_IMPORT_DIR",
         Path(tempfile.gettempdir()) / "wecitizens-facebook-imports",
     )
 )
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "WeCitizens <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "WeCitizens <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }
 
 # --- City map and image renditions ---
 # The city map draws Thailand from static/map/thailand.geojson (no outside host). Tiles from a
 # tile server are drawn over it only when WECITIZENS_MAP_TILE_URL is set (Leaflet's
 # {z}/{x}/{y} template); the Content-Security-Policy then allows that host and no other.
-WECITIZENS_MAP_TILE_URL = os.environ.get("WECITIZENS_MAP_TILE_URL", "")
-WECITIZENS_MAP_TILE_ATTRIBUTION = os.environ.get("WECITIZENS_MAP_TILE_ATTRIBUTION", "")
-WECITIZENS_MAP_MAX_ZOOM = int(os.environ.get("WECITIZENS_MAP_MAX_ZOOM", "18"))
+WECITIZENS_MAP_TILE_URL = env("WECITIZENS_MAP_TILE_URL", "")
+WECITIZENS_MAP_TILE_ATTRIBUTION = env("WECITIZENS_MAP_TILE_ATTRIBUTION", "")
+WECITIZENS_MAP_MAX_ZOOM = int(env("WECITIZENS_MAP_MAX_ZOOM", "18"))
 # Widths (pixels) of the responsive renditions made of every uploaded image (core.renditions).
 WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
 
@@ -275,7 +279,7 @@ WECITIZENS_IMAGE_WIDTHS = (320, 480, 768, 1024, 1200, 1600)
 # The site's public origin (e.g. https://wecitizens.example.org): every absolute address in
 # pages, feeds, the sitemap and the API, and links in emails. Unset, pages follow the request's
 # Host header and emails link to http://localhost:8000; `check --deploy` warns (core.siteurl).
-WECITIZENS_SITE_URL = os.environ.get("WECITIZENS_SITE_URL", "")
+WECITIZENS_SITE_URL = env("WECITIZENS_SITE_URL", "")
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:login"
@@ -313,8 +317,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.axes.lockout_response"
@@ -329,21 +333,17 @@ AXES_USERNAME_CALLABLE = "accounts.axes.client_username"
 # (docker-compose with one TLS proxy: 1) and read the client address from X-Forwarded-For.
 # django-ipware is not installed (axes would then ignore AXES_IPWARE_*): the address is read
 # by accounts.axes.client_ip_address, from the right of the header, so it cannot be spoofed.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_PROXY_COUNT = int(env("AXES_IPWARE_PROXY_COUNT", "0")) or None
 AXES_CLIENT_IP_CALLABLE = "accounts.axes.client_ip_address"
 # Password-reset emails per email address and per client address (the client address axes
 # reads, so behind the proxy it is the forwarded one), counted in the default cache: with
 # REDIS_URL every worker shares the count. Requests beyond either limit get the same answer and
 # send nothing (portal.services.password_reset_allowed).
-PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
-PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "20/h")
+PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = env("PASSWORD_RESET_RATE_PER_CLIENT", "20/h")
 # /healthz answers over plain HTTP for the container health check and load balancers.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-MANAGERS = (
-    [("WeCitizens", os.environ["DJANGO_MANAGERS_EMAIL"])]
-    if os.environ.get("DJANGO_MANAGERS_EMAIL")
-    else []
-)
+MANAGERS = [("WeCitizens", env("DJANGO_MANAGERS_EMAIL"))] if env("DJANGO_MANAGERS_EMAIL") else []
 # Logs go to stderr; DJANGO_LOG_FORMAT=json (the production default) writes one JSON object
 # per line for log collectors.
 LOGGING["formatters"] = {
@@ -351,7 +351,7 @@ LOGGING["formatters"] = {
     "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
 }
 LOGGING["handlers"]["console"].update(
-    stream="ext://sys.stderr", formatter=os.environ.get("DJANGO_LOG_FORMAT", "text")
+    stream="ext://sys.stderr", formatter=env("DJANGO_LOG_FORMAT", "text")
 )
 # Backups and history versions keep times to the microsecond (Django's JSON keeps ms).
 SERIALIZATION_MODULES = {"json": "operations.serializers"}
@@ -373,10 +373,8 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # An uploaded spreadsheet may be at most this large, hold this many rows, and (XLSX, a zip)
 # unpack to at most this many bytes. A row costs about 12 ms to import (docs/spreadsheets.md):
 # 2,000 rows stay within a worker's 30 s timeout.
-WECITIZENS_MAX_SPREADSHEET_BYTES = int(
-    os.environ.get("WECITIZENS_MAX_SPREADSHEET_BYTES", 5 * 1024 * 1024)
-)
-WECITIZENS_MAX_SPREADSHEET_ROWS = int(os.environ.get("WECITIZENS_MAX_SPREADSHEET_ROWS", "2000"))
+WECITIZENS_MAX_SPREADSHEET_BYTES = int(env("WECITIZENS_MAX_SPREADSHEET_BYTES", 5 * 1024 * 1024))
+WECITIZENS_MAX_SPREADSHEET_ROWS = int(env("WECITIZENS_MAX_SPREADSHEET_ROWS", "2000"))
 WECITIZENS_MAX_SPREADSHEET_UNPACKED_BYTES = 50 * 1024 * 1024
 
 # --- Open data API ---
@@ -408,19 +406,19 @@ SPECTACULAR_SETTINGS = {
 # Anonymous pages are cached whole (pagecache.middleware) and invalidated by a content version.
 # Local memory by default (one process); with REDIS_URL every process shares one Redis cache,
 # which a deployment with several workers needs for the invalidation to reach all of them.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     # django-redis rather than Django's RedisCache: the latter builds a new redis-py client
     # (hundreds of callbacks) for every cache call, which doubled the cost of a cached page.
     CACHES["default"] = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wecitizens"),
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "wecitizens"),
     }
 else:
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 WECITIZENS_PAGE_CACHE = env_bool("WECITIZENS_PAGE_CACHE", default=True)
-WECITIZENS_PAGE_CACHE_SECONDS = int(os.environ.get("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
+WECITIZENS_PAGE_CACHE_SECONDS = int(env("WECITIZENS_PAGE_CACHE_SECONDS", "600"))
 # Public pages carry Last-Modified, the time of the last content change, kept in the same cache
 # as the content version (pagecache.clock), so a repeat visit may get 304 by date.
 WECITIZENS_LAST_MODIFIED = env_bool("WECITIZENS_LAST_MODIFIED", default=True)
@@ -433,7 +431,7 @@ WECITIZENS_VARNISH_PURGE_URLS = env_list("WECITIZENS_VARNISH_PURGE_URLS")
 # keep its short default.
 # Story and tag lists page through at most this many pages of the newest stories, so a deep
 # page costs what page 1 does at any size (core.views.BoundedPaginator).
-WECITIZENS_MAX_LIST_PAGES = int(os.environ.get("WECITIZENS_MAX_LIST_PAGES", "100"))
+WECITIZENS_MAX_LIST_PAGES = int(env("WECITIZENS_MAX_LIST_PAGES", "100"))
 # Uploads on S3-compatible object storage when WECITIZENS_MEDIA_S3_BUCKET is set (see
 # config/settings/media.py): Django then no longer serves /media/, and pages may show
 # images from the bucket's (or its CDN's) origin.

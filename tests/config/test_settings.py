@@ -110,3 +110,53 @@ def test_without_a_replica_url_there_is_one_database_and_no_router():
 
     assert list(loaded["DATABASES"]) == ["default"]
     assert loaded["DATABASE_ROUTERS"] is None
+
+
+def env_example():
+    """Every NAME=value line of .env.example, as a deployment that copied it would have them."""
+    lines = (BASE_DIR / ".env.example").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def test_a_copied_env_example_loads_and_its_empty_lines_mean_the_defaults():
+    example = env_example()
+    assert example["DJANGO_EMAIL_PORT"] == "" and example["WECITIZENS_PAGE_CACHE"] == ""
+    script = (
+        "import json; import config.settings.production as s; print(json.dumps(["
+        "s.EMAIL_PORT, s.EMAIL_BACKEND, s.DATABASES['default']['ENGINE'], "
+        "s.WECITIZENS_PAGE_CACHE, s.WECITIZENS_LAST_MODIFIED, s.SECURE_HSTS_SECONDS, "
+        "s.WECITIZENS_MAX_IMAGE_BYTES, s.MANAGERS]))"
+    )
+    environment = {
+        **example,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+
+    result = run_python("-c", script, **environment)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        25,
+        "django.core.mail.backends.console.EmailBackend",
+        "django.db.backends.sqlite3",
+        True,
+        True,
+        60 * 60 * 24 * 365,
+        10 * 1024 * 1024,
+        [],
+    ]
+
+
+def test_gunicorn_reads_an_empty_setting_as_its_default():
+    script = (
+        "import runpy; c = runpy.run_path('docker/gunicorn.conf.py'); "
+        "print(c['bind'], c['timeout'], c['max_requests'])"
+    )
+
+    result = run_python(
+        "-c", script, GUNICORN_BIND="", GUNICORN_TIMEOUT="", GUNICORN_MAX_REQUESTS=" "
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0.0.0.0:8000", "30", "20000"]

@@ -1,0 +1,98 @@
+"""What the container image relies on, checked without a container engine: the lock file
+agrees with pyproject.toml, and the web container's wait for the database and its migrations
+(`make stack-test` runs the image itself)."""
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+
+from django.conf import settings
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+BASE_DIR = settings.BASE_DIR
+
+
+def locked_versions():
+    text = (BASE_DIR / "requirements.lock").read_text(encoding="utf-8")
+    return {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)", text, re.M)
+    }
+
+
+def test_the_lock_pins_every_dependency_within_pyproject_s_ranges():
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    locked = locked_versions()
+    for line in project["project"]["dependencies"]:
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{name} is missing from requirements.lock: run make lock"
+        assert requirement.specifier.contains(locked[name], prereleases=True), (
+            f"requirements.lock pins {name}=={locked[name]} outside {requirement.specifier}: "
+            "run make lock"
+        )
+
+
+def test_every_pin_in_the_lock_carries_hashes():
+    text = (BASE_DIR / "requirements.lock").read_text(encoding="utf-8")
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+    assert len(entries) == len(locked_versions())
+    assert all("--hash=sha256:" in entry for entry in entries)
+
+
+def wait_for_services(*arguments, database_url):
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": "/tmp",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": str(BASE_DIR),
+    }
+    return subprocess.run(
+        [sys.executable, "docker/wait_for_services.py", *arguments],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_waiting_for_a_database_that_never_answers_gives_up_with_the_reason():
+    result = wait_for_services(
+        "--timeout", "1", database_url="postgres://postgres@127.0.0.1:9/absent"
+    )
+
+    assert result.returncode == 1
+    assert "waiting: database not reachable" in result.stderr
+    assert "gave up after 1 s" in result.stderr
+
+
+def test_the_web_waits_until_every_migration_is_applied(tmp_path):
+    database_url = f"sqlite:///{tmp_path / 'site.sqlite3'}"
+
+    unmigrated = wait_for_services("--migrated", "--timeout", "1", database_url=database_url)
+    assert unmigrated.returncode == 1
+    assert re.search(r"waiting: \d+ migrations not applied yet", unmigrated.stderr)
+
+    reachable = wait_for_services("--timeout", "1", database_url=database_url)
+    assert reachable.returncode == 0, reachable.stderr
+
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": database_url,
+        },
+        check=True,
+        timeout=120,
+    )
+    migrated = wait_for_services("--migrated", "--timeout", "1", database_url=database_url)
+    assert migrated.returncode == 0, migrated.stderr
+    assert "waiting" not in migrated.stderr
