@@ -31,7 +31,6 @@ from PIL import Image, ImageDraw
 from core import thai
 from core.renditions import MADE, are_renditions_deferred, store_once
 from core.transactions import on_commit_once
-from core.typeface import FONT_FILES  # noqa: F401  (the shaping test loads it in Chromium)
 from core.typeface import sarabun as card_font
 
 logger = logging.getLogger(__name__)

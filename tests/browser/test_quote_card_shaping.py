@@ -19,7 +19,8 @@ import io
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from stories.quote_cards import CARD_SIZES, FONT_FILES, card_font, render_card
+from core.typeface import FONT_FILES
+from stories.quote_cards import CARD_SIZES, card_font, render_card
 from tests.browser.conftest import ARTIFACTS
 
 SIZE = 128
