@@ -28,7 +28,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # FriBiDi lets Pillow's Raqm shape Thai in the share pictures and quote cards.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends -o Acquire::Retries=5 libfribidi0 \
-    && rm -rf /var/lib/apt/lists/* \
+    && apt-get clean && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 wecitizens \
     && mkdir -p /app/media && chown wecitizens:wecitizens /app/media
 COPY --from=build /opt/venv /opt/venv

@@ -77,5 +77,5 @@ lock: install
 
 ## make stack-test: build the container images, start the whole stack (PostgreSQL, Redis,
 ## migrate, web, Varnish) with Docker or Podman, check it through Varnish, tear it down.
-stack-test:
-	sh docker/stack_test.sh
+stack-test: install
+	PATH="$(CURDIR)/$(BIN):$$PATH" sh docker/stack_test.sh

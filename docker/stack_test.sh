@@ -27,6 +27,9 @@ export CONTAINER_ENGINE=$engine
 # Podman writes OCI images by default, which drop the Dockerfile's HEALTHCHECK.
 export BUILDAH_FORMAT=docker
 
+now() { python3 -c 'import time; print(time.monotonic())'; }
+since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
+
 images=${STACK_IMAGES:-}
 if [ -z "$images" ]; then
     if $engine image inspect docker.io/library/python:3.11-slim > /dev/null 2>&1 \
@@ -37,7 +40,10 @@ if [ -z "$images" ]; then
     fi
 fi
 if [ "$images" = standin ]; then
-    sh docker/standins/build.sh
+    start=$(now)
+    sh docker/standins/build.sh > /tmp/wecitizens-standins.log 2>&1 \
+        || { tail -40 /tmp/wecitizens-standins.log; exit 1; }
+    echo "stand-in base images ready in $(since "$start") s (docker/standins/build.sh)"
     prefix=${STANDIN_PREFIX:-localhost/wecitizens-standin}
     export PYTHON_IMAGE=$prefix/python:3.11-slim POSTGRES_IMAGE=$prefix/postgres:15 \
         REDIS_IMAGE=$prefix/redis:7 VARNISH_IMAGE=$prefix/varnish:7
@@ -67,8 +73,6 @@ finish() {
 }
 trap finish EXIT INT TERM
 
-now() { python3 -c 'import time; print(time.monotonic())'; }
-since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 
 echo "stack-test: $COMPOSE, $images base images, http port $port"
 compose down -v > /dev/null 2>&1 || true

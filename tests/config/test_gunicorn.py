@@ -31,8 +31,8 @@ def test_master_freezes_its_objects_before_each_fork():
         check=True,
     )
     before, after = map(int, result.stdout.split())
-    assert before == 0
-    assert after > 1000  # the interpreter's and the config's objects, now never collected
+    # Some Python builds freeze a few hundred objects of their own at start (3.12.1 here: 375).
+    assert after - before > 1000  # the interpreter's and the config's objects, never collected
 
 
 def free_port():
