@@ -1,4 +1,4 @@
-# The README's commands. A fresh machine needs only Python 3.11.
+# The README's commands. A fresh machine needs only Python 3.11 or later.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -175,7 +175,7 @@ def main(base, username, password):
     )
     status, headers, page = admin.request("/admin/stories/story/add/", fields)
     errors = re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', page, re.S)
-    check(status == 302, f"POST the new story → {status} {errors[:3]}")
+    check(status == 302, f"POST the new story → {status}" + (f" {errors[:3]}" if errors else ""))
     story_list = admin.request(headers["Location"])[2]
     story_id = re.search(
         r'href="/admin/stories/story/(\d+)/change/[^"]*"[^>]*>[^<]*' + re.escape(title[:20]),

@@ -93,7 +93,7 @@ done
 echo "up: /healthz 200 through Varnish $(since "$start") s after 'up' (first start: migrations and content)"
 
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-compose exec -T -e DJANGO_SUPERUSER_PASSWORD="$password" web \
+compose exec -T -e DJANGO_SUPERUSER_PASSWORD="$password" -e DJANGO_LOG_LEVEL=WARNING web \
     python manage.py createsuperuser --noinput --username stack-test --email stack-test@example.org
 python3 docker/stack_smoke.py "$base" stack-test "$password"
 
