@@ -73,7 +73,6 @@ finish() {
 }
 trap finish EXIT INT TERM
 
-
 echo "stack-test: $COMPOSE, $images base images, http port $port"
 compose down -v > /dev/null 2>&1 || true
 start=$(now)
@@ -105,6 +104,7 @@ web_started() {
 }
 first_start=$(web_started)
 start=$(now)
+deadline=$(( $(date +%s) + ${STACK_TEST_START_TIMEOUT:-300} ))
 compose restart web > /dev/null 2>&1
 if [ "$(web_started)" = "$first_start" ]; then
     echo "the web container did not restart" >&2

@@ -96,3 +96,19 @@ def test_the_web_waits_until_every_migration_is_applied(tmp_path):
     migrated = wait_for_services("--migrated", "--timeout", "1", database_url=database_url)
     assert migrated.returncode == 0, migrated.stderr
     assert "waiting" not in migrated.stderr
+
+
+SHELL_SCRIPTS = sorted(
+    str(path.relative_to(BASE_DIR))
+    for path in [*(BASE_DIR / "docker").rglob("*.sh"), *(BASE_DIR / "bench").glob("*.sh")]
+)
+
+
+def test_the_shell_scripts_parse():
+    assert "docker/varnish/run.sh" in SHELL_SCRIPTS and "docker/stack_test.sh" in SHELL_SCRIPTS
+    for script in SHELL_SCRIPTS:
+        shell = "bash" if "bash" in (BASE_DIR / script).read_text().splitlines()[0] else "sh"
+        result = subprocess.run(
+            [shell, "-n", script], cwd=BASE_DIR, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, f"{script}: {result.stderr}"
