@@ -12,6 +12,8 @@ from django.conf import settings
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from tests.config.test_settings import run_python
+
 BASE_DIR = settings.BASE_DIR
 
 
@@ -44,21 +46,12 @@ def test_every_pin_in_the_lock_carries_hashes():
 
 
 def wait_for_services(*arguments, database_url):
-    environment = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": "/tmp",
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": database_url,
-        "PYTHONPATH": str(BASE_DIR),
-    }
-    return subprocess.run(
-        [sys.executable, "docker/wait_for_services.py", *arguments],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    return run_python(
+        "docker/wait_for_services.py",
+        *arguments,
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=database_url,
+        PYTHONPATH=str(BASE_DIR),
     )
 
 
