@@ -3,8 +3,10 @@ submission, preview and review links."""
 
 import datetime
 import io
+import time
 
 import pytest
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -396,6 +398,38 @@ def test_a_forged_review_link_is_dead(client):
     forged = url.replace(workflow.review_link_token(link), f"{link.pk + 1}:forged")
 
     assert client.get(forged).status_code == 404
+
+
+def test_a_review_links_address_is_the_same_every_time_it_is_shown(monkeypatch):
+    link, url = make_link(StoryFactory(draft=True))
+    later = time.time() + 3600
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+
+    assert reverse("portal:review", args=[workflow.review_link_token(link)]) == url
+
+
+def test_an_address_given_out_with_its_time_still_opens_the_link(client):
+    link, _url = make_link(StoryFactory(draft=True))
+    timed = signing.dumps(link.pk, salt=workflow.REVIEW_LINK_SALT, compress=True)
+
+    assert client.get(reverse("portal:review", args=[timed])).status_code == 200
+
+
+def test_an_address_with_its_time_is_dead_once_older_than_a_link_lives(client, monkeypatch):
+    link, _url = make_link(StoryFactory(draft=True))
+    long_ago = time.time() - datetime.timedelta(days=16).total_seconds()
+    monkeypatch.setattr(signing.time, "time", lambda: long_ago)
+    timed = signing.dumps(link.pk, salt=workflow.REVIEW_LINK_SALT, compress=True)
+    monkeypatch.undo()
+
+    assert client.get(reverse("portal:review", args=[timed])).status_code == 404
+
+
+def test_an_address_signed_for_something_else_is_dead(client):
+    link, _url = make_link(StoryFactory(draft=True))
+    other = signing.Signer(salt="portal.something-else").sign_object(link.pk, compress=True)
+
+    assert client.get(reverse("portal:review", args=[other])).status_code == 404
 
 
 def test_no_review_link_for_a_published_story():
