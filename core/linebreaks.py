@@ -132,8 +132,14 @@ def store_names(names=None):
     names = site_names() if names is None else names
     digest = hashlib.blake2b("\n".join(names).encode(), digest_size=8).hexdigest()
     cache.set(NAMES_KEY, (digest, names), timeout=None)
-    _state["checked_at"] = 0.0
+    recheck_names()
     return digest
+
+
+def recheck_names():
+    """Read the names' digest from the shared cache on this process's next render, not up to
+    NAMES_CHECK_SECONDS later: after the names were stored, or the cache was cleared."""
+    _state["checked_at"] = 0.0
 
 
 def names_changed(sender, schema_is_current=True, **kwargs):
@@ -143,7 +149,7 @@ def names_changed(sender, schema_is_current=True, **kwargs):
         return
     if not schema_is_current:  # a migration: the tables may be incomplete; rebuild on use
         cache.delete(NAMES_KEY)
-        _state["checked_at"] = 0.0
+        recheck_names()
         return
     # Once its transaction commits: until then other processes must not see its names (it may
     # be rolled back), and an import that saves many rows reads the names once.

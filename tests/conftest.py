@@ -36,10 +36,15 @@ def _thai_is_active():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: what one remembered (renditions, share images,
-    pages) must not leak into another, whose rows may reuse the same primary keys."""
+    pages) must not leak into another, whose rows may reuse the same primary keys. The Thai
+    names dictionary is rebuilt on the test's first render, not whenever its process next
+    looks (that would add its queries to whichever page a test happens to be counting)."""
     from django.core.cache import cache
 
+    from core import linebreaks
+
     cache.clear()
+    linebreaks.recheck_names()
 
 
 @pytest.fixture
