@@ -21,7 +21,7 @@ class _Call:
 def on_commit_once(func, *args, using=None):
     """`func(*args)` once the current transaction commits (at once outside one), unless the
     same call already waits for it: an import that saves a thousand rows in one transaction
-    runs it once, after the last.
+    runs it once, in the place of the first row's call among the other commit callbacks.
 
     A call registered in a savepoint that is rolled back is forgotten with it, and asked
     for again by the next row. (A test's `django_capture_on_commit_callbacks` block captures

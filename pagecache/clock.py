@@ -28,10 +28,10 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.utils import timezone
 
 from core.content import content_models
+from core.transactions import on_commit_once
 from pagecache import varnish
 
 VERSION_KEY = "wc:content-version"
@@ -59,21 +59,24 @@ def _new_series():
     return int(time.time() * 1_000_000)
 
 
-def bump_content_version(schema_is_current=True):
-    def bump():
-        try:
-            cache().incr(VERSION_KEY)
-        except ValueError:
-            cache().set(VERSION_KEY, _new_series(), timeout=None)
-        # After the version: a reader reads the time first, so it never pairs a new time with
-        # an old version's page.
-        if schema_is_current:
-            record_change()
-        else:  # a migration: stories may not be queryable yet; the next reader records it
-            cache().delete(CHANGED_KEY)
+def _bump(schema_is_current):
+    try:
+        cache().incr(VERSION_KEY)
+    except ValueError:
+        cache().set(VERSION_KEY, _new_series(), timeout=None)
+    # After the version: a reader reads the time first, so it never pairs a new time with an
+    # old version's page.
+    if schema_is_current:
+        record_change()
+    else:  # a migration: stories may not be queryable yet; the next reader records it
+        cache().delete(CHANGED_KEY)
 
-    bump()
-    transaction.on_commit(bump)
+
+def bump_content_version(schema_is_current=True):
+    _bump(schema_is_current)
+    # Once per transaction, however many rows it changed: one bump after the commit makes
+    # every page stored during it out of date.
+    on_commit_once(_bump, schema_is_current)
     # After the commit-time bump (registered first, so it runs first): Varnish's next fetch
     # must find the new version.
     varnish.purge_after_commit()

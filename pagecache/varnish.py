@@ -24,7 +24,8 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.db import transaction
+
+from core.transactions import on_commit_once
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ def purge_now_and_after_settling():
 
 
 def purge_after_commit():
-    """Purge every configured Varnish once the current transaction commits (at once if none)."""
+    """Purge every configured Varnish once the current transaction commits (at once if none):
+    once per transaction, however many rows it changed."""
     if purge_urls():
-        transaction.on_commit(purge_now_and_after_settling)
+        on_commit_once(purge_now_and_after_settling)

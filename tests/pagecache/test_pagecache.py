@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone, translation
 
 from cities.models import City
@@ -320,3 +321,16 @@ def test_a_stored_page_from_an_older_content_version_is_not_served(client, rf, s
     clock.cache().set(key, (version - 1, response))
 
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_of_many_changes_moves_the_version_on_once_more_when_it_commits(client, site):
+    url = url_in("th", "stories:story_list")
+    with transaction.atomic():
+        for number in range(5):
+            site.story.title_th = f"แก้ครั้งที่ {number}"
+            site.story.save()
+        during = clock.content_version()
+
+    assert clock.content_version() == during + 1
+    assert "แก้ครั้งที่ 4" in client.get(url).content.decode()
