@@ -22,9 +22,9 @@ from config.settings.media import s3_media
 from core.html import sanitize_html
 from core.renditions import responsive_image
 from stories.models import Story
-from tests.config.test_settings import load_settings, run_python
 from tests.conftest import photo_bytes
 from tests.factories import StoryFactory
+from tests.fresh_python import load_settings, run_python
 from tests.portal.test_views import draft_data, png
 
 BUCKET = "wecitizens-media"

@@ -1,27 +1,13 @@
 """Production settings, checked in a fresh interpreter with only the environment we give it."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 
 from django.conf import settings
 
+from tests.fresh_python import load_settings, run_python
+
 BASE_DIR = settings.BASE_DIR
-
-
-def run_python(*args, **env):
-    clean_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", **env}
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=BASE_DIR,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_production_settings_refuse_to_load_without_a_secret_key():
@@ -61,18 +47,6 @@ def test_deploy_check_passes_without_warnings_in_production():
     assert returncode == 0, output
     assert "WARNINGS" not in output
     assert "no issues" in output
-
-
-def load_settings(module, *names, **env):
-    """The given settings of `module`, imported in a fresh interpreter with only `env`."""
-    code = (
-        "import importlib, json, sys; "
-        f"s = importlib.import_module({module!r}); "
-        "print(json.dumps({n: getattr(s, n, None) for n in sys.argv[1:]}, default=str))"
-    )
-    result = run_python("-c", code, *names, **env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 PRODUCTION_ENV = {

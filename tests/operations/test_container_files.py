@@ -12,7 +12,7 @@ from django.conf import settings
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.config.test_settings import run_python
+from tests.fresh_python import run_python
 
 BASE_DIR = settings.BASE_DIR
 

@@ -11,7 +11,7 @@ import json
 import shutil
 import textwrap
 
-from tests.config.test_settings import run_python
+from tests.fresh_python import run_python
 
 SCRIPT = textwrap.dedent(
     """
