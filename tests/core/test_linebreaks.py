@@ -22,10 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _word_breaks_on(settings):
     settings.WECITIZENS_THAI_WORD_BREAKS = True
-    # Each test starts with an empty cache (tests/conftest.py); this process, which reads the
-    # names' digest from it at most every NAMES_CHECK_SECONDS, must not go on with an earlier
-    # test's names either.
-    linebreaks._state["checked_at"] = 0.0
 
 
 @pytest.fixture
