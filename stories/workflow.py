@@ -389,10 +389,14 @@ def review_link_revoke(*, link: ReviewLink) -> ReviewLink:
     return link
 
 
+def _review_link_signer():
+    return signing.Signer(salt=REVIEW_LINK_SALT)
+
+
 def review_link_token(link: ReviewLink) -> str:
     """The signed part of a link's address: the same every time it is shown, since the link's
     own row says until when it works (expiry, revocation, answer)."""
-    return signing.Signer(salt=REVIEW_LINK_SALT).sign_object(link.pk, compress=True)
+    return _review_link_signer().sign_object(link.pk, compress=True)
 
 
 def review_link_url(link: ReviewLink, request) -> str:
@@ -404,7 +408,7 @@ def review_link_from_token(token: str):
     """The active link a token names, or None if it is forged, expired, revoked or spent."""
     try:
         if token.count(":") == 1:
-            pk = signing.Signer(salt=REVIEW_LINK_SALT).unsign_object(token)
+            pk = _review_link_signer().unsign_object(token)
         else:
             # Addresses given out before tokens were stable carry the time they were made.
             pk = signing.loads(
